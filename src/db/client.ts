@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { currentRequestScope } from '../telemetry/request-scope.js';
+import type { Database } from './database.js';
+import { queryName } from './named.js';
+
+// `date` columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone to guess.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface QueryEvent {
+  name: string | undefined;
+  sql: string;
+  durationMs: number;
+  failed: boolean;
+}
+
+export type QueryListener = (event: QueryEvent) => void;
+
+export interface PoolStats {
+  size: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: 'postgres' | 'pglite';
+  /** Adds a listener for every statement sent (monitoring, slow-query log). */
+  onQuery(listener: QueryListener): void;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = Config['database'] & {
+  /** Tests: start the embedded database from a dump of an already-migrated one. */
+  pgliteTemplate?: Blob | File;
+  /** Keep the whole database in memory (tests). */
+  pgliteInMemory?: boolean;
+};
+
+/**
+ * One Kysely over a pg Pool, whatever the engine: PostgreSQL when `url` is set, else the embedded
+ * PGlite through its node-postgres adapter, so both run the same queries through the same driver.
+ */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const listeners: QueryListener[] = [];
+  let pool: pg.Pool;
+  let pglite: PGlite | undefined;
+  if (options.url) {
+    pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: options.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.statementTimeoutMs * 2,
+      // A server that stops answering (not just refusing) must not hold a request forever.
+      query_timeout: options.statementTimeoutMs + 1_000,
+      keepAlive: true,
+      application_name: 'reved-kids-api',
+    });
+  } else {
+    const dataDir = options.pgliteInMemory ? 'memory://' : options.pgliteDir;
+    if (!options.pgliteInMemory) mkdirSync(dataDir, { recursive: true });
+    pglite = await PGlite.create(dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
+    // One embedded backend: a pool of one connection, so transactions never interleave.
+    pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: options.connectTimeoutMs });
+  }
+  // An idle client that loses its server emits here; without a listener the process would exit.
+  pool.on('error', () => {});
+
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (event: LogEvent) => {
+      const scope = currentRequestScope();
+      if (scope) scope.sqlStatements++;
+      if (listeners.length === 0) return;
+      const sqlText = event.query.sql;
+      const e: QueryEvent = { name: queryName(sqlText), sql: sqlText, durationMs: event.queryDurationMillis, failed: event.level === 'error' };
+      for (const l of listeners) l(e);
+    },
+  });
+
+  return {
+    db,
+    kind: options.url ? 'postgres' : 'pglite',
+    onQuery: (l) => void listeners.push(l),
+    poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
+    async close() {
+      await db.destroy();
+      await pglite?.close();
+    },
+  };
+}
+
+/** Round-trip time of a trivial statement, in ms; rejects past `timeoutMs`. */
+export async function pingDatabase(db: Kysely<Database>, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      sql`select 1`.execute(db),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return performance.now() - started;
+}
