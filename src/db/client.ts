@@ -14,6 +14,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export interface QueryEvent {
   name: string | undefined;
   sql: string;
+  parameters: readonly unknown[];
   durationMs: number;
   failed: boolean;
 }
@@ -30,9 +31,11 @@ export interface PoolStats {
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly kind: 'postgres' | 'pglite';
-  /** Adds a listener for every statement sent (monitoring, slow-query log). */
-  onQuery(listener: QueryListener): void;
+  /** Adds a listener for every statement sent (monitoring, slow-query log); returns its remover. */
+  onQuery(listener: QueryListener): () => void;
   poolStats(): PoolStats;
+  /** The embedded database's files as one tarball (test fixtures); PostgreSQL has none. */
+  dumpEmbedded(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -81,7 +84,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       if (scope) scope.sqlStatements++;
       if (listeners.length === 0) return;
       const sqlText = event.query.sql;
-      const e: QueryEvent = { name: queryName(sqlText), sql: sqlText, durationMs: event.queryDurationMillis, failed: event.level === 'error' };
+      const e: QueryEvent = { name: queryName(sqlText), sql: sqlText, parameters: event.query.parameters, durationMs: event.queryDurationMillis, failed: event.level === 'error' };
       for (const l of listeners) l(e);
     },
   });
@@ -89,7 +92,17 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     db,
     kind: options.url ? 'postgres' : 'pglite',
-    onQuery: (l) => void listeners.push(l),
+    onQuery(l) {
+      listeners.push(l);
+      return () => {
+        const i = listeners.indexOf(l);
+        if (i >= 0) listeners.splice(i, 1);
+      };
+    },
+    async dumpEmbedded() {
+      if (!pglite) throw new Error('only the embedded database can be dumped');
+      return pglite.dumpDataDir('none');
+    },
     poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
     async close() {
       await db.destroy();

@@ -31,7 +31,7 @@ export interface StudentsTable {
   last_active_at: Date | null;
   preferences: ColumnType<Record<string, unknown>, string | undefined, string>;
   token_version: Generated<number>;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
 }
 
 export interface AdminsTable {
@@ -39,7 +39,7 @@ export interface AdminsTable {
   username: string;
   password_hash: string;
   token_version: Generated<number>;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
 }
 
 export interface ModulesTable {
@@ -51,7 +51,7 @@ export interface ModulesTable {
   period: Period;
   sort_order: Generated<number>;
   active: Generated<boolean>;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
 
@@ -68,7 +68,7 @@ export interface ExercisesTable {
   active: Generated<boolean>;
   content: Json;
   solution: Json;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
 
@@ -110,7 +110,7 @@ export interface AttemptsTable {
   duration_seconds: number;
   hints_used: Generated<number>;
   points_earned: Generated<number>;
-  created_at: Generated<CreatedAt>;
+  created_at: CreatedAt;
 }
 
 export interface Database {

@@ -1,13 +1,8 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type Kysely, type MigrationResult } from 'kysely';
-
-// db/migrations, whether this runs compiled (dist/src/db) or from source (src/db) under vitest.
-const migrationFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { migrations } from '../../db/migrations/index.js';
 
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: new FileMigrationProvider({ fs, path, migrationFolder }) });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 export class MigrationError extends Error {

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-26T0001_initial.js';
+
+/**
+ * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
+ * compiled server and the TypeScript tests load them the same way; a test checks that every file
+ * in this folder is listed.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T0001_initial': initial,
+};

@@ -1,0 +1,229 @@
+import { sql, type Kysely } from 'kysely';
+import { hashPassword } from '../../src/auth/passwords.js';
+import type { Database, Level } from '../../src/db/database.js';
+import { buildCurriculum } from './curriculum.js';
+import { generateHistory, type StudentHistory } from './history.js';
+
+/**
+ * Demo and load-test data. Idempotent: the curriculum is written once, accounts are created only
+ * if missing, and history is generated only for students that have none.
+ *
+ *   admin / admin1234                  (never when NODE_ENV=production)
+ *   student001..student200 / demo1234  (spread over the five levels; --students N for more)
+ *
+ * Demo students share one password hash (one argon2 run instead of thousands); real accounts
+ * each get their own salt.
+ */
+export interface SeedOptions {
+  /** How many demo students (student001...), at least the 200 the README lists. */
+  students: number;
+  /** Also write a realistic past: attempts, progress, sessions, points and streaks. */
+  history: boolean;
+  /** false: the curriculum only (the one thing production may seed). */
+  accounts: boolean;
+  production: boolean;
+  now?: Date;
+  log?: (message: string) => void;
+}
+
+export interface SeedReport {
+  modules: number;
+  exercises: number;
+  studentsCreated: number;
+  attemptsCreated: number;
+}
+
+export const DEMO_ADMIN = { username: 'admin', password: 'admin1234' } as const;
+export const DEMO_STUDENT_PASSWORD = 'demo1234';
+export const DEMO_STUDENTS = 200;
+const LEVELS: Level[] = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
+
+const FIRST_NAMES = [
+  'Léa', 'Lucas', 'Emma', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Gabriel', 'Jade', 'Arthur', 'Louise', 'Jules', 'Alice', 'Adam', 'Lina',
+  'Raphaël', 'Rose', 'Nathan', 'Anna', 'Tom', 'Inès', 'Léo', 'Zoé', 'Sacha', 'Camille', 'Noah', 'Mila', 'Ethan', 'Sarah', 'Paul',
+];
+const LAST_NAMES = [
+  'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefebvre',
+  'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert',
+];
+
+export class DemoAccountsInProductionError extends Error {
+  constructor() {
+    super('Refusing to create demo accounts with NODE_ENV=production (seed the curriculum only with --curriculum-only).');
+    this.name = 'DemoAccountsInProductionError';
+  }
+}
+
+export function demoUsername(i: number): string {
+  return `student${String(i).padStart(3, '0')}`;
+}
+
+/** CP for 6-7 year olds up to CM2 for 10-11: a birth date that fits the level. */
+function birthDate(level: Level, i: number, now: Date): string {
+  const age = 6 + LEVELS.indexOf(level);
+  const d = new Date(Date.UTC(now.getUTCFullYear() - age - 1, (i * 7) % 12, 1 + (i % 28)));
+  return d.toISOString().slice(0, 10);
+}
+
+export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<SeedReport> {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? new Date();
+  if (options.production && options.accounts) {
+    throw new DemoAccountsInProductionError();
+  }
+  const report: SeedReport = { modules: 0, exercises: 0, studentsCreated: 0, attemptsCreated: 0 };
+
+  const { n } = await db.selectFrom('modules').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  if (Number(n) === 0) {
+    const written = await writeCurriculum(db);
+    Object.assign(report, written);
+    log(`curriculum: ${written.modules} modules, ${written.exercises} exercises`);
+  }
+
+  if (!options.accounts) return report;
+  await db
+    .insertInto('admins')
+    .values({ username: DEMO_ADMIN.username, password_hash: await hashPassword(DEMO_ADMIN.password) })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .execute();
+
+  const count = Math.max(options.students, DEMO_STUDENTS);
+  const passwordHash = await hashPassword(DEMO_STUDENT_PASSWORD);
+  for (let start = 1; start <= count; start += 2_000) {
+    const end = Math.min(count, start + 1_999);
+    const rows = [];
+    for (let i = start; i <= end; i++) {
+      const level = LEVELS[(i - 1) % LEVELS.length]!;
+      rows.push({
+        username: demoUsername(i),
+        password_hash: passwordHash,
+        first_name: FIRST_NAMES[(i * 7) % FIRST_NAMES.length]!,
+        last_name: LAST_NAMES[(i * 11) % LAST_NAMES.length]!,
+        birth_date: birthDate(level, i, now),
+        level,
+      });
+    }
+    const inserted = await db.insertInto('students').values(rows).onConflict((oc) => oc.column('username').doNothing()).returning('id').execute();
+    report.studentsCreated += inserted.length;
+  }
+  log(`students: ${report.studentsCreated} created (${count} demo students in all)`);
+
+  if (options.history) {
+    report.attemptsCreated = await writeHistory(db, count, now, log);
+    log(`history: ${report.attemptsCreated} attempts`);
+  }
+  return report;
+}
+
+async function writeCurriculum(db: Kysely<Database>): Promise<{ modules: number; exercises: number }> {
+  const curriculum = buildCurriculum();
+  return db.transaction().execute(async (trx) => {
+    const ids = await trx
+      .insertInto('modules')
+      .values(curriculum.map((m) => ({ title: m.title, description: m.description, level: m.level, subject: m.subject, period: m.period, sort_order: m.sortOrder })))
+      .returning('id')
+      .execute();
+    const exercises = curriculum.flatMap((m, i) =>
+      m.exercises.map((e) => ({
+        module_id: ids[i]!.id,
+        title: e.title,
+        instructions: e.instructions,
+        type: e.type,
+        difficulty: e.difficulty,
+        points: e.points,
+        estimated_minutes: e.estimatedMinutes,
+        sort_order: e.sortOrder,
+        content: JSON.stringify(e.content),
+        solution: JSON.stringify(e.solution),
+      })),
+    );
+    for (let i = 0; i < exercises.length; i += 1_000) {
+      await trx.insertInto('exercises').values(exercises.slice(i, i + 1_000)).execute();
+    }
+    return { modules: ids.length, exercises: exercises.length };
+  });
+}
+
+/** Past work for demo students that have none, in bulk (one statement per table per chunk). */
+async function writeHistory(db: Kysely<Database>, count: number, now: Date, log: (m: string) => void): Promise<number> {
+  const curriculum = await db
+    .selectFrom('exercises as e')
+    .innerJoin('modules as m', 'm.id', 'e.module_id')
+    .select(['e.id', 'e.type', 'e.points', 'e.solution', 'e.content', 'm.level', 'm.subject'])
+    .where('e.active', '=', true)
+    .where('m.active', '=', true)
+    .orderBy('m.period')
+    .orderBy('m.sort_order')
+    .orderBy('m.id')
+    .orderBy('e.sort_order')
+    .orderBy('e.id')
+    .execute();
+  const byLevel = new Map<Level, typeof curriculum>();
+  for (const e of curriculum) byLevel.set(e.level, [...(byLevel.get(e.level) ?? []), e]);
+
+  const students = await db
+    .selectFrom('students as s')
+    .select(['s.id', 's.level'])
+    .where('s.username', '=', sql<string>`any(${Array.from({ length: count }, (_, i) => demoUsername(i + 1))}::text[])`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('attempts as a').select('a.id').whereRef('a.student_id', '=', 's.id'))))
+    .orderBy('s.id')
+    .execute();
+
+  let total = 0;
+  const chunk = 250;
+  for (let i = 0; i < students.length; i += chunk) {
+    const histories = students.slice(i, i + chunk).map((s) => generateHistory(s.id, byLevel.get(s.level) ?? [], now));
+    total += await insertHistories(db, histories);
+    if ((i / chunk) % 8 === 7) log(`history: ${Math.min(i + chunk, students.length)}/${students.length} students`);
+  }
+  return total;
+}
+
+async function insertHistories(db: Kysely<Database>, histories: StudentHistory[]): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const sessions = histories.flatMap((h) => h.sessions.map((s) => ({ ...s, studentId: h.studentId })));
+    const sessionIds = new Map<string, number>();
+    if (sessions.length > 0) {
+      const rows = await sql<{ id: number; student_id: number; started_at: Date }>`
+        insert into learning_sessions (student_id, started_at, ended_at, last_activity_at, attempted, succeeded, points_earned)
+        select * from unnest(${sessions.map((s) => s.studentId)}::int[], ${sessions.map((s) => s.startedAt)}::timestamptz[],
+          ${sessions.map((s) => s.endedAt)}::timestamptz[], ${sessions.map((s) => s.endedAt)}::timestamptz[],
+          ${sessions.map((s) => s.attempted)}::int[], ${sessions.map((s) => s.succeeded)}::int[], ${sessions.map((s) => s.pointsEarned)}::int[])
+        returning id, student_id, started_at`.execute(trx);
+      for (const r of rows.rows) sessionIds.set(`${r.student_id}:${r.started_at.toISOString()}`, r.id);
+    }
+
+    const attempts = histories.flatMap((h) => h.attempts.map((a) => ({ ...a, studentId: h.studentId })));
+    for (let i = 0; i < attempts.length; i += 20_000) {
+      const part = attempts.slice(i, i + 20_000);
+      await sql`
+        insert into attempts (student_id, exercise_id, session_id, idempotency_key, answer, correct, duration_seconds, hints_used, points_earned, created_at)
+        select * from unnest(${part.map((a) => a.studentId)}::int[], ${part.map((a) => a.exerciseId)}::int[],
+          ${part.map((a) => sessionIds.get(`${a.studentId}:${a.sessionStartedAt.toISOString()}`) ?? null)}::int[],
+          ${part.map((a) => a.idempotencyKey)}::text[], ${part.map((a) => JSON.stringify(a.answer))}::jsonb[],
+          ${part.map((a) => a.correct)}::boolean[], ${part.map((a) => a.durationSeconds)}::int[], ${part.map((a) => a.hintsUsed)}::int[],
+          ${part.map((a) => a.pointsEarned)}::int[], ${part.map((a) => a.at)}::timestamptz[])`.execute(trx);
+    }
+
+    const progress = histories.flatMap((h) => h.progress.map((p) => ({ ...p, studentId: h.studentId })));
+    if (progress.length > 0) {
+      await sql`
+        insert into progress (student_id, exercise_id, status, attempts, successes, points_earned, last_attempt_at, first_success_at,
+          mastered_at, next_review_at, review_interval_days, review_state)
+        select * from unnest(${progress.map((p) => p.studentId)}::int[], ${progress.map((p) => p.exerciseId)}::int[],
+          ${progress.map((p) => p.status)}::text[], ${progress.map((p) => p.attempts)}::int[], ${progress.map((p) => p.successes)}::int[],
+          ${progress.map((p) => p.pointsEarned)}::int[], ${progress.map((p) => p.lastAttemptAt)}::timestamptz[],
+          ${progress.map((p) => p.firstSuccessAt)}::timestamptz[], ${progress.map((p) => p.masteredAt)}::timestamptz[],
+          ${progress.map((p) => p.nextReviewAt)}::timestamptz[], ${progress.map((p) => p.reviewIntervalDays)}::int[],
+          ${progress.map((p) => (p.reviewState === null ? null : JSON.stringify(p.reviewState)))}::jsonb[])`.execute(trx);
+    }
+
+    await sql`
+      update students s set total_points = u.points, streak_days = u.streak, streak_last_day = u.day, last_active_at = u.active
+      from unnest(${histories.map((h) => h.studentId)}::int[], ${histories.map((h) => h.totalPoints)}::int[],
+        ${histories.map((h) => h.streakDays)}::int[], ${histories.map((h) => h.streakLastDay)}::date[],
+        ${histories.map((h) => h.lastActiveAt)}::timestamptz[]) as u(id, points, streak, day, active)
+      where s.id = u.id`.execute(trx);
+    return attempts.length;
+  });
+}

@@ -1,0 +1,67 @@
+import type { Config } from './config.js';
+import { AuthRepository } from './auth/auth.repository.js';
+import { AuthService } from './auth/auth.service.js';
+import { createTokenIssuer } from './auth/tokens.js';
+import { systemClock, type Clock } from './common/time.js';
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
+import { ExercisesRepository } from './exercises/exercises.repository.js';
+import { ExercisesService } from './exercises/exercises.service.js';
+import type { Logger } from './logger.js';
+import { HealthService } from './monitoring/health.service.js';
+import { AttemptsRepository } from './progress/attempts.repository.js';
+import { AttemptsService } from './progress/attempts.service.js';
+import { ProgressRepository } from './progress/progress.repository.js';
+import { ProgressService } from './progress/progress.service.js';
+import { RecommendationsService } from './recommendations/recommendations.service.js';
+import { SessionsRepository } from './sessions/sessions.repository.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { StudentsRepository } from './students/students.repository.js';
+import { StudentsService } from './students/students.service.js';
+
+/**
+ * The composition root: one of each repository and service for the process (they hold no
+ * per-request state), built over one database handle. main.ts and the tests both build it.
+ */
+export async function createApp(config: Config, logger: Logger, options: { clock?: Clock; database?: Partial<DatabaseOptions> } = {}) {
+  const clock = options.clock ?? systemClock;
+  const database: DatabaseHandle = await createDatabase({ ...config.database, ...options.database });
+  const db = database.db;
+
+  const repositories = {
+    auth: new AuthRepository(db),
+    students: new StudentsRepository(db),
+    exercises: new ExercisesRepository(db),
+    progress: new ProgressRepository(db),
+    attempts: new AttemptsRepository(db),
+    sessions: new SessionsRepository(db),
+  };
+  const tokens = createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
+  if (tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
+
+  const exercises = new ExercisesService(repositories.exercises);
+  const services = {
+    auth: new AuthService(repositories.auth, repositories.students, tokens, clock),
+    students: new StudentsService(repositories.students, clock),
+    exercises,
+    progress: new ProgressService(),
+    attempts: new AttemptsService(repositories.attempts, exercises, clock),
+    recommendations: new RecommendationsService(clock),
+    sessions: new SessionsService(repositories.sessions, clock),
+    health: new HealthService(database),
+  };
+
+  return {
+    config,
+    logger,
+    clock,
+    database,
+    repositories,
+    services,
+    tokens,
+    async close() {
+      await database.close();
+    },
+  };
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,11 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { AuthPayload } from './auth.type.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs in a student or an admin; returns a token for the Authorization header.' })
+  login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return ctx.services.auth.login(ctx, username, password);
+  }
+}

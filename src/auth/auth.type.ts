@@ -1,0 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Role } from '../common/enums.js';
+import { Student } from '../students/student.type.js';
+
+@ObjectType({ description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.' })
+export class AuthPayload {
+  @Field(() => String, { description: 'A JWT, valid for a limited time.' })
+  token!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Student, { nullable: true, description: 'Null for an admin.' })
+  student!: Student | null;
+}

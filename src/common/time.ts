@@ -1,0 +1,37 @@
+/** Time, as the services see it: injectable so tests can move days forward. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can set and advance. */
+export class ManualClock implements Clock {
+  constructor(private current: Date = new Date()) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: Date | string): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const DAY_MS = 86_400_000;
+
+// Streaks and "today" are counted in the children's calendar, whatever the server's time zone.
+const parisFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Europe/Paris calendar day of an instant, as 'YYYY-MM-DD'. */
+export function parisDay(at: Date): string {
+  return parisFormat.format(at);
+}
+
+/** The calendar day before a 'YYYY-MM-DD' day. */
+export function previousDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

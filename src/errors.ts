@@ -1,0 +1,91 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The closed set of `extensions.code` values a client can see. Expected failures throw one of the
+ * AppError subclasses below with a message a person can act on; anything else is logged whole
+ * and reaches the client as INTERNAL_SERVER_ERROR with a generic message (see server.ts).
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // Raised by the GraphQL layer itself before any resolver runs.
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export abstract class AppError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+/** An argument is out of bounds or malformed; `field` names it. */
+export class BadUserInputError extends AppError {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(message: string, readonly field?: string) {
+    super(message, ErrorCode.BAD_USER_INPUT, field ? { field } : {});
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(message = 'Sign in first: this needs a valid token (Authorization: Bearer <token>).') {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = ErrorCode.FORBIDDEN;
+  constructor(message = 'You are not allowed to see or change this.') {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(what: string) {
+    super(`${what} was not found.`, ErrorCode.NOT_FOUND);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  readonly code = ErrorCode.RATE_LIMITED;
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+/** A dependency (the database) cannot answer now; the client may retry later. */
+export class ServiceUnavailableError extends AppError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(message = 'The service is temporarily unavailable. Please try again in a moment.') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+const unavailableMessages = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /Query read timeout/i, /Client has encountered a connection error/i, /connection is closed/i];
+
+/**
+ * Whether an error means the database cannot answer now (down, restarting, overloaded, statement
+ * timeout) rather than a bug: such errors reach clients as SERVICE_UNAVAILABLE.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH'].includes(code)) return true;
+  // SQLSTATE 08 connection exception, 53 insufficient resources, 57 operator intervention (incl. 57014 statement timeout).
+  if (/^(08|53|57)[0-9A-Z]{3}$/.test(code)) return true;
+  return typeof e.message === 'string' && unavailableMessages.some((re) => re.test(e.message as string));
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Level, Subject } from '../common/enums.js';
+import { JSONScalar } from '../common/scalars.js';
+import type { Context } from '../context.js';
+import { Exercise, Module } from './exercise.type.js';
+
+@Resolver(() => Module)
+export class ModuleResolver {
+  @Query(() => [Module], { description: 'The curriculum: modules with their exercises (the exercise hierarchy). Active ones only.' })
+  modules(
+    @Arg('level', () => Level, { nullable: true }) level: Level | null,
+    @Arg('subject', () => Subject, { nullable: true }) subject: Subject | null,
+    @Ctx() ctx: Context,
+  ): Promise<Module[]> {
+    return ctx.services.exercises.modules(ctx, { level: level ?? null, subject: subject ?? null });
+  }
+
+  @FieldResolver(() => [Exercise], { description: 'The active exercises of the module, in order.' })
+  exercises(@Root() module: Module, @Ctx() ctx: Context): Promise<Exercise[]> {
+    return ctx.services.exercises.moduleExercises(ctx, module);
+  }
+}
+
+@Resolver(() => Exercise)
+export class ExerciseResolver {
+  @Query(() => Exercise, { nullable: true, description: 'An exercise by id (null if there is none).' })
+  exercise(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Exercise | null> {
+    return ctx.services.exercises.byId(ctx, id);
+  }
+
+  @FieldResolver(() => JSONScalar, { nullable: true, description: 'ADMIN. The expected answer.' })
+  solution(@Root() exercise: Exercise, @Ctx() ctx: Context): unknown {
+    return ctx.services.exercises.solution(ctx, exercise);
+  }
+
+  @FieldResolver(() => Module)
+  module(@Root() exercise: Exercise, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.services.exercises.module(ctx, exercise);
+  }
+}

@@ -1,0 +1,156 @@
+import 'reflect-metadata';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createApp } from './app.js';
+import { banner, startServer } from './cli/serve.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { applyIndexes, explainHotQueries } from './db/indexes.js';
+import { migrateDown, migrateToLatest } from './db/migrate.js';
+import { createLogger } from './logger.js';
+import { buildAppSchema, printAppSchema } from './schema.js';
+import { DEMO_STUDENTS, DemoAccountsInProductionError, seed } from '../db/seeds/seed.js';
+
+/**
+ * The one entry point, and the only file that reads process.env.
+ *   node dist/src/main.js [serve]                 the API (default)
+ *   node dist/src/main.js migrate [--down]        apply (or revert the last) migration
+ *   node dist/src/main.js seed [--students N] [--history] [--curriculum-only]
+ *   node dist/src/main.js indexes                 apply missing indexes, explain the hot queries
+ *   node dist/src/main.js schema [--check]        write (or check) schema/schema.graphql
+ */
+const SCHEMA_FILE = 'schema/schema.graphql';
+
+async function main(): Promise<number> {
+  const [command = 'serve', ...rest] = process.argv.slice(2);
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config);
+
+  switch (command) {
+    case 'serve': {
+      const { server, url } = await startServer(config, logger);
+      process.stdout.write(banner(config, url));
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal, graceMs: config.shutdownGraceMs }, 'draining: readiness is 503, finishing in-flight requests');
+        const force = setTimeout(() => {
+          logger.error('grace period over: exiting with requests still in flight');
+          process.exit(1);
+        }, config.shutdownGraceMs);
+        force.unref();
+        server.close().then(
+          () => {
+            logger.info('stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+      return new Promise<number>(() => {}); // runs until a signal
+    }
+    case 'schema': {
+      const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });
+      const printed = printAppSchema(await buildAppSchema());
+      if (values.check) {
+        let committed = '';
+        try {
+          committed = readFileSync(SCHEMA_FILE, 'utf8');
+        } catch {}
+        if (committed !== printed) {
+          console.error(`${SCHEMA_FILE} is stale: run \`npm run schema\` and commit it.`);
+          return 1;
+        }
+        console.log(`${SCHEMA_FILE} is up to date.`);
+        return 0;
+      }
+      mkdirSync('schema', { recursive: true });
+      writeFileSync(SCHEMA_FILE, printed);
+      console.log(`wrote ${SCHEMA_FILE}`);
+      return 0;
+    }
+    case 'migrate':
+    case 'seed':
+    case 'indexes':
+      return databaseCommand(command, rest, config, logger);
+    default:
+      console.error(`unknown command ${command}: serve, migrate, seed, indexes or schema`);
+      return 2;
+  }
+}
+
+async function databaseCommand(command: 'migrate' | 'seed' | 'indexes', args: string[], config: Config, logger: ReturnType<typeof createLogger>): Promise<number> {
+  const app = await createApp(config, logger);
+  const db = app.database.db;
+  try {
+    if (command === 'migrate') {
+      const { values } = parseArgs({ args, options: { down: { type: 'boolean', default: false } } });
+      const results = values.down ? await migrateDown(db) : await migrateToLatest(db);
+      for (const r of results) console.log(`${r.direction === 'Down' ? 'reverted' : 'applied'} ${r.migrationName}: ${r.status}`);
+      if (results.length === 0) console.log('nothing to do: the database is up to date.');
+      return 0;
+    }
+    if (command === 'seed') {
+      const { values } = parseArgs({
+        args,
+        options: { students: { type: 'string', default: String(DEMO_STUDENTS) }, history: { type: 'boolean', default: false }, 'curriculum-only': { type: 'boolean', default: false } },
+      });
+      const students = Number(values.students);
+      if (!Number.isInteger(students) || students < 1 || students > 1_000_000) {
+        console.error('--students must be a whole number from 1 to 1000000');
+        return 2;
+      }
+      await migrateToLatest(db);
+      const started = performance.now();
+      try {
+        const report = await seed(db, {
+          students,
+          history: values.history,
+          accounts: !values['curriculum-only'],
+          production: config.env === 'production',
+          log: (m) => console.log(m),
+        });
+        console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(report)}`);
+      } catch (error) {
+        if (error instanceof DemoAccountsInProductionError) {
+          console.error(error.message);
+          return 1;
+        }
+        throw error;
+      }
+      return 0;
+    }
+    const created = await applyIndexes(db);
+    console.log(created.length ? `created: ${created.join(', ')}` : 'every index is in place.');
+    for (const r of await explainHotQueries(app)) {
+      const used = r.indexes.length ? `index ${r.indexes.join(', ')}` : `seq scan on ${r.seqScans.join(', ')}`;
+      const note = r.indexes.length === 0 || r.seqScans.length > 0 ? (r.indexesWithoutSeqScan.length ? ` (small table: with seq scans off the plan uses ${r.indexesWithoutSeqScan.join(', ')})` : ' (NO INDEX)') : '';
+      console.log(`${r.query.padEnd(58)} ${used}${note}`);
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

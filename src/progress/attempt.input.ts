@@ -1,0 +1,46 @@
+import { IsInt, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { JSONScalar } from '../common/scalars.js';
+
+export const MAX_ANSWER_BYTES = 4_096;
+
+/** The answer, as JSON, fits in MAX_ANSWER_BYTES (a child's answer is a few words or numbers). */
+function SmallJson(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'smallJson',
+      target: target.constructor,
+      propertyName,
+      options: { message: `$property must be at most ${MAX_ANSWER_BYTES} bytes of JSON`, ...options },
+      validator: {
+        validate: (value: unknown) => value !== undefined && Buffer.byteLength(JSON.stringify(value) ?? '') <= MAX_ANSWER_BYTES,
+      },
+    });
+}
+
+@InputType({ description: 'An answer to one exercise.' })
+export class AttemptInput {
+  @Field(() => ID)
+  exerciseId!: string;
+
+  @Field(() => JSONScalar, {
+    description: 'The answer: a choice id, a number, a text or a list of item ids, bare or as the solution object ({"choice": "b"}, {"value": 56}, {"text": "chat"}, {"order": [...]}).',
+  })
+  @SmallJson()
+  answer!: unknown;
+
+  @Field(() => Int, { description: 'Time spent on the exercise, 0 to 3600 seconds.' })
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  durationSeconds!: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Hints shown, 0 to 10.' })
+  @Min(0)
+  @Max(10)
+  hintsUsed?: number | null;
+
+  @Field(() => String, { description: 'Set by the client once per attempt; a retry with the same key is recorded once. 8 to 64 characters: letters, digits, - _ : .' })
+  @Matches(/^[A-Za-z0-9_\-:.]{8,64}$/, { message: 'idempotencyKey must be 8 to 64 letters, digits, -, _, : or .' })
+  idempotencyKey!: string;
+}

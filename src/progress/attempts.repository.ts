@@ -1,0 +1,179 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { named } from '../db/named.js';
+import { Student } from '../students/student.type.js';
+import { toStudent } from '../students/students.repository.js';
+import { Progress } from './progress.type.js';
+import { toProgress } from './progress.repository.js';
+import type { ProgressDecision, ProgressState } from './scheduling.js';
+
+export interface RecordAttemptInput {
+  studentId: number;
+  exerciseId: number;
+  idempotencyKey: string;
+  answer: unknown;
+  correct: boolean;
+  durationSeconds: number;
+  hintsUsed: number;
+  at: Date;
+  /** The Europe/Paris day of `at` and the day before it, for the streak. */
+  day: string;
+  previousDay: string;
+  /** An open session idle since before this does not take the attempt. */
+  sessionActiveSince: Date;
+}
+
+export interface StoredAttempt {
+  id: string;
+  studentId: number;
+  exerciseId: number;
+  answer: unknown;
+  correct: boolean;
+  pointsEarned: number;
+  sessionId: number | null;
+  createdAt: Date;
+}
+
+export type RecordOutcome =
+  | { kind: 'recorded'; attempt: StoredAttempt; progress: Progress; student: Student }
+  | { kind: 'replayed'; attempt: StoredAttempt };
+
+/** Thrown inside the transaction to roll it back when the idempotency key was already used. */
+class AlreadyRecorded extends Error {}
+
+export class AttemptsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async byKey(studentId: number, idempotencyKey: string): Promise<StoredAttempt | undefined> {
+    const row = await named(
+      'attempts.byKey',
+      this.db.selectFrom('attempts').selectAll().where('student_id', '=', studentId).where('idempotency_key', '=', idempotencyKey),
+    ).executeTakeFirst();
+    return row && toAttempt(row);
+  }
+
+  /**
+   * Records an attempt and everything it changes, in one transaction: the attempt row, the progress
+   * row (locked first, so concurrent attempts on one exercise apply one after the other), the
+   * student's points (an atomic increment) and streak, and the open session's figures. `decide`
+   * turns the locked progress into the new one. A key already used rolls everything back and
+   * returns the attempt first recorded under it.
+   */
+  async record(input: RecordAttemptInput, decide: (before: ProgressState) => ProgressDecision): Promise<RecordOutcome> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        // Creates the row on a first attempt and locks it either way (the no-op update takes the lock).
+        const locked = await named(
+          'progress.lockForAttempt',
+          trx
+            .insertInto('progress')
+            .values({ student_id: input.studentId, exercise_id: input.exerciseId })
+            .onConflict((oc) => oc.columns(['student_id', 'exercise_id']).doUpdateSet({ student_id: (eb) => eb.ref('excluded.student_id') }))
+            .returningAll(),
+        ).executeTakeFirstOrThrow();
+        const decision = decide(toProgress(locked));
+
+        const openSession = trx
+          .selectFrom('learning_sessions')
+          .select('id')
+          .where('student_id', '=', input.studentId)
+          .where('ended_at', 'is', null)
+          .where('last_activity_at', '>=', input.sessionActiveSince);
+        const attempt = await named(
+          'attempts.insert',
+          trx
+            .insertInto('attempts')
+            .values({
+              student_id: input.studentId,
+              exercise_id: input.exerciseId,
+              session_id: (eb) => eb.selectFrom(openSession.as('s')).select('s.id'),
+              idempotency_key: input.idempotencyKey,
+              answer: JSON.stringify(input.answer),
+              correct: input.correct,
+              duration_seconds: input.durationSeconds,
+              hints_used: input.hintsUsed,
+              points_earned: decision.pointsEarned,
+              created_at: input.at,
+            })
+            .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
+            .returningAll(),
+        ).executeTakeFirst();
+        if (!attempt) throw new AlreadyRecorded();
+
+        const n = decision.next;
+        const progress = await named(
+          'progress.applyAttempt',
+          trx
+            .updateTable('progress')
+            .set({
+              status: n.status,
+              attempts: n.attempts,
+              successes: n.successes,
+              points_earned: n.pointsEarned,
+              last_attempt_at: n.lastAttemptAt,
+              first_success_at: n.firstSuccessAt,
+              mastered_at: n.masteredAt,
+              next_review_at: n.nextReviewAt,
+              review_interval_days: n.reviewIntervalDays,
+              review_state: n.reviewState === null ? null : JSON.stringify(n.reviewState),
+            })
+            .where('student_id', '=', input.studentId)
+            .where('exercise_id', '=', input.exerciseId)
+            .returningAll(),
+        ).executeTakeFirstOrThrow();
+
+        const student = await named(
+          'students.applyAttempt',
+          trx
+            .updateTable('students')
+            .set((eb) => ({
+              total_points: eb('total_points', '+', decision.pointsEarned),
+              streak_days: sql<number>`case
+                when streak_last_day = ${input.day}::date then streak_days
+                when streak_last_day = ${input.previousDay}::date then streak_days + 1
+                else 1 end`,
+              streak_last_day: sql<string>`greatest(streak_last_day, ${input.day}::date)`,
+              last_active_at: sql<Date>`greatest(last_active_at, ${input.at}::timestamptz)`,
+            }))
+            .where('id', '=', input.studentId)
+            .returning(['id', 'username', 'first_name', 'last_name', 'level', 'total_points', 'streak_days', 'streak_last_day', 'last_active_at', 'token_version']),
+        ).executeTakeFirstOrThrow();
+
+        if (attempt.session_id !== null) {
+          await named(
+            'sessions.applyAttempt',
+            trx
+              .updateTable('learning_sessions')
+              .set((eb) => ({
+                attempted: eb('attempted', '+', 1),
+                succeeded: eb('succeeded', '+', input.correct ? 1 : 0),
+                points_earned: eb('points_earned', '+', decision.pointsEarned),
+                last_activity_at: sql<Date>`greatest(last_activity_at, ${input.at}::timestamptz)`,
+              }))
+              .where('id', '=', attempt.session_id)
+              .where('ended_at', 'is', null),
+          ).execute();
+        }
+        return { kind: 'recorded' as const, attempt: toAttempt(attempt), progress: toProgress(progress), student: toStudent(student) };
+      });
+    } catch (error) {
+      if (!(error instanceof AlreadyRecorded)) throw error;
+      const first = await this.byKey(input.studentId, input.idempotencyKey);
+      if (!first) throw new Error('attempt vanished after an idempotency conflict');
+      return { kind: 'replayed', attempt: first };
+    }
+  }
+}
+
+function toAttempt(r: { id: string; student_id: number; exercise_id: number; answer: unknown; correct: boolean; points_earned: number; session_id: number | null; created_at: Date }): StoredAttempt {
+  return {
+    id: String(r.id),
+    studentId: r.student_id,
+    exerciseId: r.exercise_id,
+    answer: r.answer,
+    correct: r.correct,
+    pointsEarned: r.points_earned,
+    sessionId: r.session_id,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,82 @@
+import { isDeepStrictEqual } from 'node:util';
+import { requireStudent } from '../auth/viewer.js';
+import { parseId } from '../common/pagination.js';
+import { parisDay, previousDay, type Clock } from '../common/time.js';
+import type { Context } from '../context.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
+import type { ExercisesService } from '../exercises/exercises.service.js';
+import { AnswerShapeError, grade } from '../exercises/grading.js';
+import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
+import type { AttemptInput } from './attempt.input.js';
+import type { AttemptsRepository } from './attempts.repository.js';
+import type { AttemptResult } from './progress.type.js';
+import { decideProgress } from './scheduling.js';
+
+export class AttemptsService {
+  constructor(
+    private readonly repo: AttemptsRepository,
+    private readonly exercises: ExercisesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Grades an answer on the server and records it with everything it changes, in one transaction.
+   * A retry with the same idempotencyKey returns the first result and changes nothing; the same
+   * key sent with a different exercise or answer is refused, since it cannot be the same attempt.
+   */
+  async submit(ctx: Context, input: AttemptInput): Promise<AttemptResult> {
+    const viewer = requireStudent(ctx.viewer);
+    const exerciseId = parseId(input.exerciseId, 'exerciseId');
+    const exercise = await this.exercises.load(ctx, exerciseId);
+    if (!exercise?.active) throw new NotFoundError(`Exercise ${exerciseId}`);
+
+    let correct: boolean;
+    try {
+      correct = grade(exercise.type, exercise.solution, input.answer);
+    } catch (error) {
+      if (error instanceof AnswerShapeError) throw new BadUserInputError(error.message, 'answer');
+      throw error;
+    }
+
+    const at = this.clock.now();
+    const day = parisDay(at);
+    const outcome = await this.repo.record(
+      {
+        studentId: viewer.studentId,
+        exerciseId,
+        idempotencyKey: input.idempotencyKey,
+        answer: input.answer,
+        correct,
+        durationSeconds: input.durationSeconds,
+        hintsUsed: input.hintsUsed ?? 0,
+        at,
+        day,
+        previousDay: previousDay(day),
+        sessionActiveSince: new Date(at.getTime() - SESSION_IDLE_MS),
+      },
+      (before) => decideProgress(before, { correct, hintsUsed: input.hintsUsed ?? 0, at, exercisePoints: exercise.points }),
+    );
+
+    // This request's loaders may hold the state from before the write.
+    ctx.loaders.progressByStudent.clear(viewer.studentId);
+    ctx.loaders.student.clear(viewer.studentId);
+    ctx.loaders.sessionsByStudent.clearAll();
+
+    if (outcome.kind === 'recorded') {
+      ctx.loaders.student.prime(viewer.studentId, outcome.student);
+      return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
+    }
+
+    const first = outcome.attempt;
+    if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, input.answer)) {
+      throw new BadUserInputError('idempotencyKey was already used for a different attempt: use a new key for a new answer.', 'idempotencyKey');
+    }
+    const [student, progressRows] = await Promise.all([
+      ctx.loaders.student.load(viewer.studentId),
+      ctx.loaders.progressByStudent.load(viewer.studentId),
+    ]);
+    const progress = progressRows.find((p) => p.exerciseId === exerciseId);
+    if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
+    return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };
+  }
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { wrongAnswer } from '../../db/seeds/history.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set('2026-03-02T08:00:00Z'); // a Monday morning in Paris
+});
+afterAll(() => t.close());
+
+const SUBMIT = `mutation($input: AttemptInput!) { submitAttempt(input: $input) {
+  correct pointsEarned progress { status attempts successes pointsEarned nextReviewAt exercise { id } } student { id totalPoints streakDays } } }`;
+
+async function exerciseOfLevel(level: string, offset = 0) {
+  return t.app.database.db
+    .selectFrom('exercises as e')
+    .innerJoin('modules as m', 'm.id', 'e.module_id')
+    .select(['e.id', 'e.type', 'e.points', 'e.solution', 'e.content'])
+    .where('m.level', '=', level as never)
+    .orderBy('e.id')
+    .offset(offset)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+}
+
+let keyCounter = 0;
+const key = () => `test-key-${++keyCounter}-${Math.random().toString(36).slice(2, 8)}`;
+
+describe('submitAttempt', () => {
+  it('grades on the server, pays points once, and counts a retry of the same key once', async () => {
+    const token = await t.login('student006'); // CP
+    const e = await exerciseOfLevel('CP');
+    const wrong = await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: wrongAnswer(e), durationSeconds: 20, idempotencyKey: key() } } });
+    expect(wrong.errors).toBeUndefined();
+    expect(wrong.data.submitAttempt).toMatchObject({ correct: false, pointsEarned: 0, progress: { status: 'IN_PROGRESS', attempts: 1, successes: 0 } });
+
+    const k = key();
+    const input = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 30, idempotencyKey: k };
+    const right = await t.gql(SUBMIT, { token, variables: { input } });
+    expect(right.data.submitAttempt).toMatchObject({ correct: true, pointsEarned: e.points, progress: { status: 'COMPLETED', attempts: 2, successes: 1, pointsEarned: e.points } });
+    expect(right.data.submitAttempt.student.totalPoints).toBe(e.points);
+    expect(right.data.submitAttempt.student.streakDays).toBe(1);
+
+    const retry = await t.gql(SUBMIT, { token, variables: { input } });
+    expect(retry.data.submitAttempt).toEqual(right.data.submitAttempt);
+
+    const again = await t.gql(SUBMIT, { token, variables: { input: { ...input, idempotencyKey: key() } } });
+    expect(again.data.submitAttempt).toMatchObject({ correct: true, pointsEarned: 0, student: { totalPoints: e.points } });
+
+    const studentId = await t.studentId('student006');
+    const rows = await t.app.database.db.selectFrom('attempts').select(['idempotency_key', 'points_earned']).where('student_id', '=', studentId).execute();
+    expect(rows).toHaveLength(3);
+    expect(rows.reduce((s, r) => s + r.points_earned, 0)).toBe(e.points);
+  });
+
+  it('refuses a reused key with a different answer, and changes nothing', async () => {
+    const token = await t.login('student011');
+    const e = await exerciseOfLevel('CP', 1);
+    const k = key();
+    await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: k } } });
+    const res = await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: wrongAnswer(e), durationSeconds: 5, idempotencyKey: k } } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+    const n = await t.app.database.db.selectFrom('attempts').select((eb) => eb.fn.countAll<string>().as('n')).where('idempotency_key', '=', k).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(1);
+  });
+
+  it('validates input bounds, naming the field, and writes nothing', async () => {
+    const token = await t.login('student016');
+    const e = await exerciseOfLevel('CP', 2);
+    const base = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 10, idempotencyKey: key() };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ durationSeconds: -1 }, 'durationSeconds'],
+      [{ durationSeconds: 3601 }, 'durationSeconds'],
+      [{ hintsUsed: 11 }, 'hintsUsed'],
+      [{ idempotencyKey: 'short' }, 'idempotencyKey'],
+      [{ idempotencyKey: 'has spaces in it' }, 'idempotencyKey'],
+      [{ answer: 'x'.repeat(5000) }, 'answer'],
+      [{ exerciseId: 'abc' }, 'exerciseId'],
+      [{ answer: [1, 2] }, 'answer'],
+    ];
+    for (const [patch, field] of cases) {
+      const res = await t.gql(SUBMIT, { token, variables: { input: { ...base, ...patch } } });
+      expect(res.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.field, JSON.stringify(patch).slice(0, 50)).toBe(field);
+    }
+    const missing = await t.gql(SUBMIT, { token, variables: { input: { ...base, exerciseId: '999999' } } });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const studentId = await t.studentId('student016');
+    const n = await t.app.database.db.selectFrom('attempts').select((eb) => eb.fn.countAll<string>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(0);
+  });
+
+  it('is for students only', async () => {
+    const e = await exerciseOfLevel('CP');
+    const input = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 10, idempotencyKey: key() };
+    expect((await t.gql(SUBMIT, { variables: { input } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(SUBMIT, { variables: { input }, token: await t.login('admin') })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('counts the streak in consecutive Europe/Paris days', async () => {
+    const token = await t.login('student021');
+    const submit = async (offset: number) => {
+      const e = await exerciseOfLevel('CP', offset);
+      const res = await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 10, idempotencyKey: key() } } });
+      return res.data.submitAttempt.student.streakDays as number;
+    };
+    t.clock.set('2026-03-10T22:30:00Z'); // 23:30 in Paris, Tuesday
+    expect(await submit(10)).toBe(1);
+    t.clock.set('2026-03-10T23:30:00Z'); // 00:30 on Wednesday in Paris: a new day
+    expect(await submit(11)).toBe(2);
+    t.clock.set('2026-03-11T18:00:00Z');
+    expect(await submit(12)).toBe(2);
+    t.clock.set('2026-03-13T09:00:00Z'); // Friday: Thursday was missed
+    const me = await t.gql('{ me { streakDays } }', { token });
+    expect(me.data.me.streakDays).toBe(0);
+    expect(await submit(13)).toBe(1);
+  });
+
+  it('loses nothing and counts nothing twice under 200 concurrent submissions with retries', async () => {
+    const username = 'student031';
+    const token = await t.login(username);
+    const studentId = await t.studentId(username);
+    const exercises = await t.app.database.db
+      .selectFrom('exercises as e')
+      .innerJoin('modules as m', 'm.id', 'e.module_id')
+      .select(['e.id', 'e.type', 'e.points', 'e.solution', 'e.content'])
+      .where('m.level', '=', 'CP')
+      .orderBy('e.id')
+      .limit(40)
+      .execute();
+    const jobs = Array.from({ length: 150 }, (_, i) => {
+      const e = exercises[i % exercises.length]!;
+      const correct = i % 3 !== 0;
+      return { exerciseId: String(e.id), answer: correct ? e.solution : wrongAnswer(e), durationSeconds: 10, idempotencyKey: `concurrent-${i}`, correct };
+    });
+    const requests = [...jobs, ...jobs.slice(0, 50)]; // 50 retries of the same keys, at once
+    const results = await Promise.all(requests.map(({ correct: _, ...input }) => t.gql(SUBMIT, { token, variables: { input } })));
+    for (const r of results) expect(r.errors).toBeUndefined();
+
+    const db = t.app.database.db;
+    const attempts = await db.selectFrom('attempts').select(['exercise_id', 'correct', 'points_earned']).where('student_id', '=', studentId).execute();
+    expect(attempts).toHaveLength(150);
+    const everRight = new Set(jobs.filter((j) => j.correct).map((j) => j.exerciseId));
+    const firstSuccessPoints = exercises.filter((e) => everRight.has(String(e.id))).reduce((s, e) => s + e.points, 0);
+    const student = await db.selectFrom('students').select('total_points').where('id', '=', studentId).executeTakeFirstOrThrow();
+    expect(student.total_points).toBe(firstSuccessPoints);
+    expect(attempts.reduce((s, a) => s + a.points_earned, 0)).toBe(firstSuccessPoints);
+    const progress = await db.selectFrom('progress').select(['exercise_id', 'attempts', 'successes']).where('student_id', '=', studentId).execute();
+    expect(progress.reduce((s, p) => s + p.attempts, 0)).toBe(150);
+    expect(progress.reduce((s, p) => s + p.successes, 0)).toBe(attempts.filter((a) => a.correct).length);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { ProgressStatus } from '../common/enums.js';
+import type { Database, ProgressRow } from '../db/database.js';
+import { named } from '../db/named.js';
+import { anyInt } from '../db/sql-helpers.js';
+import { Progress } from './progress.type.js';
+
+export function toProgress(r: ProgressRow): Progress {
+  return Object.assign(new Progress(), {
+    studentId: r.student_id,
+    exerciseId: r.exercise_id,
+    status: r.status as ProgressStatus,
+    attempts: r.attempts,
+    successes: r.successes,
+    pointsEarned: r.points_earned,
+    lastAttemptAt: r.last_attempt_at,
+    firstSuccessAt: r.first_success_at,
+    masteredAt: r.mastered_at,
+    nextReviewAt: r.next_review_at,
+    reviewIntervalDays: r.review_interval_days,
+    reviewState: r.review_state,
+  });
+}
+
+export class ProgressRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Every progress row of each student: a student has at most one per exercise it tried. */
+  async byStudentIds(studentIds: readonly number[]): Promise<Progress[]> {
+    const rows = await named('progress.byStudentIds', this.db.selectFrom('progress').selectAll().where('student_id', '=', anyInt(studentIds))).execute();
+    return rows.map(toProgress);
+  }
+}

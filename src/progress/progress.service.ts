@@ -1,0 +1,80 @@
+import { requireStudentAccess } from '../auth/viewer.js';
+import { ProgressStatus } from '../common/enums.js';
+import { decodeCursor, encodeCursor } from '../common/pagination.js';
+import type { Context } from '../context.js';
+import type { Exercise } from '../exercises/exercise.type.js';
+import type { ProgressArgs } from '../students/student.input.js';
+import type { Student, StudentStats } from '../students/student.type.js';
+import { Progress, type ProgressConnection } from './progress.type.js';
+import { computeStats } from './stats.js';
+import { loadStudentWork } from './student-work.js';
+
+export class ProgressService {
+  /**
+   * A student's progress, most recently attempted first (never-attempted last, then by exercise
+   * id). With status NOT_STARTED: the active exercises of the student's level not tried yet.
+   */
+  async list(ctx: Context, student: Student, args: ProgressArgs): Promise<ProgressConnection> {
+    requireStudentAccess(ctx.viewer, student.id);
+    const work = await loadStudentWork(ctx.loaders, student);
+    let items: Progress[];
+    if (args.status === ProgressStatus.NOT_STARTED) {
+      const tried = new Set(work.progress.filter((p) => p.attempts > 0).map((p) => p.exerciseId));
+      items = work.curriculum.filter((e) => !tried.has(e.id)).map((e) => notStarted(student.id, e));
+    } else {
+      items = work.progress.filter((p) => p.attempts > 0 && (!args.status || p.status === args.status));
+    }
+    if (args.subject) items = items.filter((p) => work.exercises.get(p.exerciseId)?.subject === args.subject);
+
+    const key = (p: Progress): [string | null, number] => [p.lastAttemptAt ? p.lastAttemptAt.toISOString() : null, p.exerciseId];
+    items.sort((a, b) => compareKeys(key(b), key(a)));
+    const totalCount = items.length;
+    if (args.after) {
+      const [at, id] = decodeCursor(args.after, ['string?', 'number']) as [string | null, number];
+      items = items.filter((p) => compareKeys(key(p), [at, id]) < 0);
+    }
+    const page = items.slice(0, args.first);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor(key(node)) }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: items.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  async stats(ctx: Context, student: Student): Promise<StudentStats> {
+    requireStudentAccess(ctx.viewer, student.id);
+    return computeStats(await loadStudentWork(ctx.loaders, student));
+  }
+
+  exercise(ctx: Context, progress: Progress): Promise<Exercise> {
+    return ctx.loaders.exercise.load(progress.exerciseId);
+  }
+}
+
+/** Orders [lastAttemptAt | null, exerciseId] keys: null (never attempted) sorts lowest. */
+function compareKeys(a: [string | null, number], b: [string | null, number]): number {
+  if (a[0] !== b[0]) {
+    if (a[0] === null) return -1;
+    if (b[0] === null) return 1;
+    return a[0] < b[0] ? -1 : 1;
+  }
+  return a[1] - b[1];
+}
+
+function notStarted(studentId: number, e: Exercise): Progress {
+  return Object.assign(new Progress(), {
+    studentId,
+    exerciseId: e.id,
+    status: ProgressStatus.NOT_STARTED,
+    attempts: 0,
+    successes: 0,
+    pointsEarned: 0,
+    lastAttemptAt: null,
+    firstSuccessAt: null,
+    masteredAt: null,
+    nextReviewAt: null,
+    reviewIntervalDays: null,
+    reviewState: null,
+  });
+}

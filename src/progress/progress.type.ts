@@ -1,0 +1,88 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ProgressStatus } from '../common/enums.js';
+import { PageInfo } from '../common/pagination.js';
+import { Student } from '../students/student.type.js';
+
+/**
+ * A student's standing on one exercise. Plain data (it travels through the shared cache):
+ * derived fields such as successRate are computed by field resolvers, not getters.
+ */
+@ObjectType({ description: "A student's standing on one exercise." })
+export class Progress {
+  studentId!: number;
+  exerciseId!: number;
+
+  @Field(() => ProgressStatus)
+  status!: ProgressStatus;
+
+  @Field(() => Int, { description: 'Attempts recorded (retries of one request count once).' })
+  attempts!: number;
+
+  @Field(() => Int, { description: 'Right answers among them.' })
+  successes!: number;
+
+  @Field(() => Int, { description: 'Points this exercise paid: its points once, or 0.' })
+  pointsEarned!: number;
+
+  @Field(() => Date, { nullable: true })
+  lastAttemptAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  firstSuccessAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the exercise becomes MASTERED (null until then).' })
+  masteredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a review is due (spaced repetition); null before the first right answer.' })
+  nextReviewAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Days between the last review and the next one.' })
+  reviewIntervalDays!: number | null;
+
+  /** The FSRS memory state, kept for the scheduler only. */
+  reviewState!: unknown;
+}
+
+@ObjectType({ description: 'A progress entry in a list.' })
+export class ProgressEdge {
+  @Field(() => Progress)
+  node!: Progress;
+
+  @Field(() => String)
+  cursor!: string;
+}
+
+@ObjectType({ description: 'A page of progress entries, most recently attempted first.' })
+export class ProgressConnection {
+  @Field(() => [ProgressEdge])
+  edges!: ProgressEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'What the server made of an answer.' })
+export class AttemptResult {
+  @Field(() => Boolean, { description: 'Whether the answer was right, graded on the server.' })
+  correct!: boolean;
+
+  @Field(() => Int, { description: 'Points this attempt earned (only the first right answer to an exercise pays).' })
+  pointsEarned!: number;
+
+  @Field(() => Progress)
+  progress!: Progress;
+
+  @Field(() => Student, { description: 'The student after this attempt (points, streak).' })
+  student!: Student;
+
+  /** Whether this response replays an earlier request with the same idempotencyKey. */
+  replayed!: boolean;
+}
+
+/** successes / attempts, 0 before any attempt. */
+export function successRate(p: { attempts: number; successes: number }): number {
+  return p.attempts === 0 ? 0 : p.successes / p.attempts;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Difficulty, ExerciseType, Level, Period, ProgressStatus, RecommendationReason, Subject } from '../common/enums.js';
+import { Exercise } from '../exercises/exercise.type.js';
+import { Progress } from '../progress/progress.type.js';
+import type { StudentWork } from '../progress/student-work.js';
+import { rankRecommendations } from './ranking.js';
+
+const now = new Date('2026-05-10T10:00:00Z');
+const hour = 3_600_000;
+
+function exercise(id: number, subject: Subject, extra: Partial<Exercise> = {}): Exercise {
+  return Object.assign(new Exercise(), {
+    id, moduleId: 1, title: `e${id}`, instructions: '', type: ExerciseType.QCM, difficulty: Difficulty.DECOUVERTE, points: 10,
+    estimatedMinutes: 2, content: {}, solution: {}, level: Level.CE1, subject, period: Period.P1, moduleOrder: 1, order: id, active: true, ...extra,
+  });
+}
+
+function progress(exerciseId: number, status: ProgressStatus, extra: Partial<Progress> = {}): Progress {
+  return Object.assign(new Progress(), {
+    studentId: 1, exerciseId, status, attempts: 1, successes: status === ProgressStatus.IN_PROGRESS ? 0 : 1, pointsEarned: 0,
+    lastAttemptAt: new Date(now.getTime() - hour), firstSuccessAt: null, masteredAt: null, nextReviewAt: null, reviewIntervalDays: null, reviewState: null, ...extra,
+  });
+}
+
+function work(curriculum: Exercise[], rows: Progress[], others: Exercise[] = []): StudentWork {
+  return { curriculum, progress: rows, exercises: new Map([...curriculum, ...others].map((e) => [e.id, e])) };
+}
+
+describe('rankRecommendations', () => {
+  const M = Subject.MATHEMATIQUES, F = Subject.FRANCAIS, S = Subject.SCIENCES;
+
+  it('puts due reviews first (most overdue first), then retries, then new exercises', () => {
+    const curriculum = [exercise(1, M), exercise(2, M), exercise(3, F), exercise(4, F), exercise(5, S)];
+    const rows = [
+      progress(1, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() - hour) }),
+      progress(2, ProgressStatus.MASTERED, { nextReviewAt: new Date(now.getTime() - 5 * hour) }),
+      progress(3, ProgressStatus.IN_PROGRESS),
+      progress(4, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() + hour) }),
+    ];
+    const ranked = rankRecommendations(work(curriculum, rows), now);
+    expect(ranked).toEqual([
+      { exerciseId: 2, reason: RecommendationReason.REVIEW_DUE },
+      { exerciseId: 1, reason: RecommendationReason.REVIEW_DUE },
+      { exerciseId: 3, reason: RecommendationReason.RETRY },
+      { exerciseId: 5, reason: RecommendationReason.NEW },
+    ]);
+  });
+
+  it('alternates subjects among new exercises in curriculum order, after the subject last worked on', () => {
+    const curriculum = [exercise(1, M), exercise(2, M), exercise(3, M), exercise(4, F), exercise(5, F), exercise(6, S)];
+    const fresh = rankRecommendations(work(curriculum, []), now).map((r) => r.exerciseId);
+    expect(fresh).toEqual([1, 4, 6, 2, 5, 3]);
+    const afterMaths = rankRecommendations(work([...curriculum, exercise(7, M)], [progress(7, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() + hour) })]), now);
+    expect(afterMaths.map((r) => r.exerciseId)).toEqual([4, 6, 1, 5, 2, 3]);
+  });
+
+  it('never recommends retired exercises and caps the ranking', () => {
+    const curriculum = Array.from({ length: 40 }, (_, i) => exercise(i + 1, i % 2 ? M : F));
+    const retired = exercise(99, M, { active: false });
+    const ranked = rankRecommendations(work(curriculum, [progress(99, ProgressStatus.IN_PROGRESS)], [retired]), now);
+    expect(ranked).toHaveLength(20);
+    expect(ranked.some((r) => r.exerciseId === 99)).toBe(false);
+  });
+});

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { Exercise } from '../exercises/exercise.type.js';
+import { Recommendation } from './recommendation.type.js';
+
+@Resolver(() => Recommendation)
+export class RecommendationResolver {
+  @FieldResolver(() => Exercise)
+  exercise(@Root() recommendation: Recommendation, @Ctx() ctx: Context): Promise<Exercise> {
+    return ctx.loaders.exercise.load(recommendation.exerciseId);
+  }
+}

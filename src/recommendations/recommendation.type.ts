@@ -1,0 +1,10 @@
+import { Field, ObjectType } from 'type-graphql';
+import { RecommendationReason } from '../common/enums.js';
+
+@ObjectType({ description: 'An exercise worth doing next, and why.' })
+export class Recommendation {
+  exerciseId!: number;
+
+  @Field(() => RecommendationReason)
+  reason!: RecommendationReason;
+}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { DateTimeScalar } from './common/scalars.js';
+import { ExerciseResolver, ModuleResolver } from './exercises/exercise.resolver.js';
+import { HealthResolver } from './monitoring/health.resolver.js';
+import { AttemptResolver, ProgressResolver } from './progress/progress.resolver.js';
+import { RecommendationResolver } from './recommendations/recommendation.resolver.js';
+import { SessionResolver } from './sessions/session.resolver.js';
+import { StudentResolver } from './students/student.resolver.js';
+
+export const resolvers = [
+  AuthResolver,
+  StudentResolver,
+  ModuleResolver,
+  ExerciseResolver,
+  ProgressResolver,
+  AttemptResolver,
+  RecommendationResolver,
+  SessionResolver,
+  HealthResolver,
+] as const;
+
+/** The executable schema: every resolver, arguments validated by class-validator. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: { forbidUnknownValues: false, stopAtFirstError: true },
+  });
+}
+
+/** The schema as committed in schema/schema.graphql (sorted, so diffs show real changes only). */
+export function printAppSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,143 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { App } from './app.js';
+import { createLoaders, resolveViewer, type Context } from './context.js';
+import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
+import type { Logger } from './logger.js';
+import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
+
+export const BODY_LIMIT_BYTES = 100_000;
+
+export interface Server {
+  fastify: FastifyInstance;
+  apollo: ApolloServer<Context>;
+  /** Readiness goes 503 first, in-flight requests finish, then the app (pool, cache) closes. */
+  close(): Promise<void>;
+  isDraining(): boolean;
+}
+
+/** Apollo Server on Fastify, with error masking, the request scope and the health routes. */
+export async function createServer(app: App, schema: GraphQLSchema): Promise<Server> {
+  const { config, logger } = app;
+  const fastify = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
+  let draining = false;
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    hideSchemaDetailsFromClientErrors: config.env === 'production',
+    formatError: (formatted, error) => formatError(formatted, error),
+    logger: apolloLogger(logger),
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      errorLoggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  const handler = fastifyApolloHandler<Context>(apollo, {
+    context: async (request) => {
+      const loaders = createLoaders(app, { batching: config.graphql.dataloaders });
+      const viewer = await resolveViewer(request.headers.authorization, app.tokens, loaders);
+      return { viewer, loaders, services: app.services, requestId: request.id };
+    },
+  });
+  // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
+  fastify.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler(request, reply) {
+      return runInRequestScope(newRequestScope(), () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
+    },
+  });
+
+  fastify.get('/healthz', async () => ({ status: 'ok' }));
+  fastify.get('/readyz', async (_request, reply) => {
+    if (draining) return reply.code(503).send({ status: 'draining' });
+    const database = await app.services.health.probeDatabase();
+    if (database.status === 'DOWN') return reply.code(503).send({ status: 'database unavailable' });
+    return { status: 'ready' };
+  });
+
+  return {
+    fastify,
+    apollo,
+    isDraining: () => draining,
+    async close() {
+      draining = true;
+      await fastify.close(); // stops accepting, lets in-flight requests finish (Apollo's drain plugin)
+      await app.close();
+    },
+  };
+}
+
+/**
+ * What a client may see of an error: expected errors (AppError, GraphQL's own parse and validation
+ * errors) as they are; database outages as SERVICE_UNAVAILABLE; anything else masked (it was
+ * logged whole by errorLoggingPlugin).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return formatted;
+  if (original instanceof ArgumentValidationError) return validationError(formatted, original);
+  if (isDatabaseUnavailable(original)) {
+    return { message: 'The service is temporarily unavailable. Please try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  const code = formatted.extensions?.code;
+  if (original instanceof GraphQLError && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function validationError(formatted: GraphQLFormattedError, error: ArgumentValidationError): GraphQLFormattedError {
+  type Issue = { property: string; constraints?: Record<string, string>; children?: Issue[] };
+  const issues = ((error.extensions as { validationErrors?: Issue[] }).validationErrors ?? []).flatMap(function flat(i: Issue): { field: string; message: string }[] {
+    const own = Object.values(i.constraints ?? {}).map((message) => ({ field: i.property, message }));
+    return [...own, ...(i.children ?? []).flatMap(flat)];
+  });
+  const first = issues[0];
+  return {
+    message: first ? first.message.replace(/([^.])$/, '$1.') : 'Invalid argument.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: first?.field, issues },
+  };
+}
+
+/** Logs every unexpected error whole, once, with the operation it broke. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName, contextValue }) {
+          for (const e of errors) {
+            const original = unwrapResolverError(e);
+            if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
+            if (original instanceof GraphQLError && original.extensions?.code && original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
+            const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
+            logger[level]({ err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');
+          }
+        },
+      };
+    },
+  };
+}
+
+function apolloLogger(logger: Logger) {
+  return {
+    debug: (m: unknown) => logger.debug(String(m)),
+    info: (m: unknown) => logger.info(String(m)),
+    warn: (m: unknown) => logger.warn(String(m)),
+    error: (m: unknown) => logger.error(String(m)),
+  };
+}

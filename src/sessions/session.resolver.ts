@@ -1,0 +1,21 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { LearningSession } from './session.type.js';
+
+@Resolver(() => LearningSession)
+export class SessionResolver {
+  @Mutation(() => LearningSession, { description: 'Opens a learning session for the signed-in student (closes a stale open one).' })
+  startSession(@Ctx() ctx: Context): Promise<LearningSession> {
+    return ctx.services.sessions.start(ctx);
+  }
+
+  @Mutation(() => LearningSession, { description: 'Closes the session; its figures are computed on the server from its attempts.' })
+  endSession(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<LearningSession> {
+    return ctx.services.sessions.end(ctx, id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Whole minutes from start to end; null while open.' })
+  durationMinutes(@Root() session: LearningSession, @Ctx() ctx: Context): number | null {
+    return ctx.services.sessions.durationMinutes(session);
+  }
+}

@@ -1,0 +1,26 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A stretch of work: opened by startSession, closed by endSession (or by the next startSession once idle).' })
+export class LearningSession {
+  @Field(() => ID)
+  id!: number;
+
+  studentId!: number;
+
+  @Field(() => Date)
+  startedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Null while the session is open.' })
+  endedAt!: Date | null;
+
+  lastActivityAt!: Date;
+
+  @Field(() => Int, { description: 'Attempts recorded in the session.' })
+  attempted!: number;
+
+  @Field(() => Int, { description: 'Right answers among them.' })
+  succeeded!: number;
+
+  @Field(() => Int, { description: 'Points earned in the session.' })
+  pointsEarned!: number;
+}

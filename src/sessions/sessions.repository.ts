@@ -1,0 +1,109 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, SessionRow } from '../db/database.js';
+import { named } from '../db/named.js';
+import { anyInt, isUniqueViolation } from '../db/sql-helpers.js';
+import { LearningSession } from './session.type.js';
+
+export function toSession(r: SessionRow): LearningSession {
+  return Object.assign(new LearningSession(), {
+    id: r.id,
+    studentId: r.student_id,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    lastActivityAt: r.last_activity_at,
+    attempted: r.attempted,
+    succeeded: r.succeeded,
+    pointsEarned: r.points_earned,
+  });
+}
+
+export class SessionsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async byId(id: number): Promise<LearningSession | undefined> {
+    const row = await named('sessions.byId', this.db.selectFrom('learning_sessions').selectAll().where('id', '=', id)).executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  /** Sessions of these students started at or after `since`, newest first. */
+  async byStudentIdsSince(studentIds: readonly number[], since: Date): Promise<LearningSession[]> {
+    const rows = await named(
+      'sessions.byStudentIdsSince',
+      this.db
+        .selectFrom('learning_sessions')
+        .selectAll()
+        .where('student_id', '=', anyInt(studentIds))
+        .where('started_at', '>=', since)
+        .orderBy('started_at', 'desc')
+        .orderBy('id', 'desc'),
+    ).execute();
+    return rows.map(toSession);
+  }
+
+  /**
+   * Opens a session, or continues the open one if it was active since `activeSince`. A stale open
+   * session is closed at its last activity first. Two concurrent starts: the unique index on open
+   * sessions lets one insert win and the other returns it.
+   */
+  async start(studentId: number, at: Date, activeSince: Date): Promise<{ session: LearningSession; continued: boolean }> {
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const open = await named(
+          'sessions.openForUpdate',
+          trx.selectFrom('learning_sessions').selectAll().where('student_id', '=', studentId).where('ended_at', 'is', null).forUpdate(),
+        ).executeTakeFirst();
+        if (open && open.last_activity_at >= activeSince) return { session: toSession(open), continued: true };
+        if (open) await this.close(trx, open.id, open.last_activity_at);
+        const created = await named(
+          'sessions.insert',
+          trx.insertInto('learning_sessions').values({ student_id: studentId, started_at: at, last_activity_at: at }).returningAll(),
+        ).executeTakeFirstOrThrow();
+        return { session: toSession(created), continued: false };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, 'learning_sessions_one_open_idx')) throw error;
+      const open = await named(
+        'sessions.open',
+        this.db.selectFrom('learning_sessions').selectAll().where('student_id', '=', studentId).where('ended_at', 'is', null),
+      ).executeTakeFirst();
+      if (!open) throw error;
+      return { session: toSession(open), continued: true };
+    }
+  }
+
+  /** Closes a session (no-op if closed already); its figures are recounted from its attempts. */
+  async end(id: number, at: Date): Promise<LearningSession | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await named('sessions.byIdForUpdate', trx.selectFrom('learning_sessions').selectAll().where('id', '=', id).forUpdate()).executeTakeFirst();
+      if (!row) return undefined;
+      if (row.ended_at !== null) return toSession(row);
+      return this.close(trx, id, at > row.started_at ? at : row.started_at);
+    });
+  }
+
+  private async close(trx: Transaction<Database>, id: number, endedAt: Date): Promise<LearningSession> {
+    const figures = trx
+      .selectFrom('attempts')
+      .where('session_id', '=', id)
+      .select([
+        sql<number>`count(*)::int`.as('attempted'),
+        sql<number>`(count(*) filter (where correct))::int`.as('succeeded'),
+        sql<number>`coalesce(sum(points_earned), 0)::int`.as('points'),
+      ]);
+    const row = await named(
+      'sessions.close',
+      trx
+        .updateTable('learning_sessions as s')
+        .from(figures.as('f'))
+        .set((eb) => ({
+          ended_at: endedAt,
+          attempted: eb.ref('f.attempted'),
+          succeeded: eb.ref('f.succeeded'),
+          points_earned: eb.ref('f.points'),
+        }))
+        .where('s.id', '=', id)
+        .returningAll('s'),
+    ).executeTakeFirstOrThrow();
+    return toSession(row);
+  }
+}

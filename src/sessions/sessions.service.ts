@@ -1,0 +1,53 @@
+import { requireStudent, requireStudentAccess } from '../auth/viewer.js';
+import { parseId } from '../common/pagination.js';
+import type { Clock } from '../common/time.js';
+import type { Context } from '../context.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import type { Student } from '../students/student.type.js';
+import type { LearningSession } from './session.type.js';
+import type { SessionsRepository } from './sessions.repository.js';
+
+/** An open session with no activity for this long is stale: the next start closes it. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+
+export class SessionsService {
+  constructor(
+    private readonly repo: SessionsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Opens a session for the signed-in student. An open session active in the last 30 minutes is
+   * continued (so a retried request does not make two); a stale one is closed at its last activity.
+   */
+  async start(ctx: Context): Promise<LearningSession> {
+    const viewer = requireStudent(ctx.viewer);
+    const now = this.clock.now();
+    const { session } = await this.repo.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    ctx.loaders.sessionsByStudent.clearAll();
+    return session;
+  }
+
+  /** Closes the student's session; figures are recounted from its attempts. Idempotent. */
+  async end(ctx: Context, rawId: string): Promise<LearningSession> {
+    const id = parseId(rawId, 'id');
+    const viewer = requireStudent(ctx.viewer);
+    const existing = await this.repo.byId(id);
+    if (!existing) throw new NotFoundError(`Session ${id}`);
+    if (existing.studentId !== viewer.studentId) throw new ForbiddenError('This session belongs to another student.');
+    const ended = await this.repo.end(id, this.clock.now());
+    if (!ended) throw new NotFoundError(`Session ${id}`);
+    ctx.loaders.sessionsByStudent.clearAll();
+    return ended;
+  }
+
+  async forStudent(ctx: Context, student: Student, days: number): Promise<LearningSession[]> {
+    requireStudentAccess(ctx.viewer, student.id);
+    return ctx.loaders.sessionsByStudent.load({ studentId: student.id, days });
+  }
+
+  /** Whole minutes between start and end; null while open. */
+  durationMinutes(session: LearningSession): number | null {
+    return session.endedAt ? Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 60_000) : null;
+  }
+}

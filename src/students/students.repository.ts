@@ -1,0 +1,69 @@
+import { sql, type Kysely } from 'kysely';
+import { anyInt } from '../db/sql-helpers.js';
+import type { Level } from '../common/enums.js';
+import type { Database, StudentRow } from '../db/database.js';
+import { named } from '../db/named.js';
+import { Student } from './student.type.js';
+
+const studentColumns = [
+  'id',
+  'username',
+  'first_name',
+  'last_name',
+  'level',
+  'total_points',
+  'streak_days',
+  'streak_last_day',
+  'last_active_at',
+  'token_version',
+] as const;
+
+type StudentColumns = Pick<StudentRow, (typeof studentColumns)[number]>;
+
+export function toStudent(row: StudentColumns): Student {
+  return Object.assign(new Student(), {
+    id: row.id,
+    username: row.username,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    level: row.level as Level,
+    totalPoints: row.total_points,
+    streakCount: row.streak_days,
+    streakLastDay: row.streak_last_day,
+    lastActiveAt: row.last_active_at,
+    tokenVersion: row.token_version,
+  } satisfies Omit<Student, never>);
+}
+
+/** The sort key of the students list: most recent activity first, never-active last, then newest id. */
+const activity = sql<Date | number>`coalesce(last_active_at, '-infinity'::timestamptz)`;
+
+export class StudentsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async byIds(ids: readonly number[]): Promise<Student[]> {
+    const rows = await named('students.byIds', this.db.selectFrom('students').select(studentColumns).where('id', '=', anyInt(ids))).execute();
+    return rows.map(toStudent);
+  }
+
+  /** One page plus one row, so the caller knows whether another page follows. */
+  async page(args: { level: Level | null; first: number; after: { activity: string; id: number } | null }): Promise<{ students: Student[]; activity: (Date | number)[] }> {
+    let q = this.db.selectFrom('students').select([...studentColumns, activity.as('activity')]);
+    if (args.level) q = q.where('level', '=', args.level);
+    if (args.after) q = q.where(sql<boolean>`(${activity}, id) < (${args.after.activity}::timestamptz, ${args.after.id}::int)`);
+    const rows = await named('students.page', q.orderBy(activity, 'desc').orderBy('id', 'desc').limit(args.first + 1)).execute();
+    return { students: rows.map(toStudent), activity: rows.map((r) => r.activity) };
+  }
+
+  async count(level: Level | null): Promise<number> {
+    let q = this.db.selectFrom('students').select(sql<string>`count(*)`.as('n'));
+    if (level) q = q.where('level', '=', level);
+    const row = await named('students.count', q).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Logins count as activity; reads never do. */
+  async markActive(id: number, at: Date): Promise<void> {
+    await named('students.markActive', this.db.updateTable('students').set({ last_active_at: at }).where('id', '=', id)).execute();
+  }
+}

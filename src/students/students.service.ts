@@ -1,0 +1,69 @@
+import { decodeCursor, encodeCursor, parseId } from '../common/pagination.js';
+import { parisDay, previousDay, type Clock } from '../common/time.js';
+import type { Context } from '../context.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
+import { requireAdmin, requireSignedIn, requireStudentAccess } from '../auth/viewer.js';
+import type { StudentsArgs } from './student.input.js';
+import type { Student, StudentConnection } from './student.type.js';
+import type { StudentsRepository } from './students.repository.js';
+
+export class StudentsService {
+  constructor(
+    private readonly repo: StudentsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The signed-in student, or null for an admin. */
+  async me(ctx: Context): Promise<Student | null> {
+    const viewer = requireSignedIn(ctx.viewer);
+    if (viewer.role !== 'STUDENT') return null;
+    return ctx.loaders.student.load(viewer.studentId);
+  }
+
+  /** A student by id: itself, or any for an admin (null if there is none). */
+  async byId(ctx: Context, rawId: string): Promise<Student | null> {
+    const id = parseId(rawId, 'id');
+    requireStudentAccess(ctx.viewer, id);
+    try {
+      return await ctx.loaders.student.load(id);
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** ADMIN: students, most recent activity first, optionally of one level. */
+  async list(ctx: Context, args: StudentsArgs): Promise<StudentConnection> {
+    requireAdmin(ctx.viewer);
+    const after = args.after ? decodeCursor(args.after, ['string', 'number']) : null;
+    const afterKey = after ? { activity: parseActivity(after[0] as string), id: after[1] as number } : null;
+    const level = args.level ?? null;
+    const [page, totalCount] = await Promise.all([this.repo.page({ level, first: args.first, after: afterKey }), this.repo.count(level)]);
+    const hasNextPage = page.students.length > args.first;
+    const edges = page.students.slice(0, args.first).map((node, i) => {
+      ctx.loaders.student.prime(node.id, node);
+      return { node, cursor: encodeCursor([formatActivity(page.activity[i]!), node.id]) };
+    });
+    return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** The streak as of today (Europe/Paris): it is broken once a whole day passes with no attempt. */
+  streakDays(student: Pick<Student, 'streakCount' | 'streakLastDay'>): number {
+    if (!student.streakLastDay) return 0;
+    const today = parisDay(this.clock.now());
+    return student.streakLastDay === today || student.streakLastDay === previousDay(today) ? student.streakCount : 0;
+  }
+}
+
+// Never-active students sort last: their activity key is -infinity (pg returns it as a number).
+function formatActivity(value: Date | number): string {
+  return value instanceof Date ? value.toISOString() : '-infinity';
+}
+
+function parseActivity(value: string): string {
+  if (value === '-infinity') return value;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new BadUserInputError('after is not a cursor this list gave out.', 'after');
+  }
+  return value;
+}

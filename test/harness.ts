@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { GraphQLSchema } from 'graphql';
+import { inject } from 'vitest';
+import { createApp, type App } from '../src/app.js';
+import { ManualClock, type Clock } from '../src/common/time.js';
+import type { QueryEvent } from '../src/db/client.js';
+import { createLogger } from '../src/logger.js';
+import { buildAppSchema } from '../src/schema.js';
+import { createServer, type Server } from '../src/server.js';
+import { testConfig } from './config.js';
+import { adminPool, databaseUrl } from './databases.js';
+
+/**
+ * A running API for one test file: its own copy of the seeded template database (embedded or
+ * PostgreSQL), a Fastify instance served through inject() (no port), and helpers to call it.
+ */
+export interface TestApp {
+  app: App;
+  server: Server;
+  clock: ManualClock;
+  /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
+  gql<T = any>(query: string, options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  login(username: string, password?: string): Promise<string>;
+  /** Runs fn and returns the SQL statements it sent, in order. */
+  statements<T>(fn: () => Promise<T>): Promise<{ result: T; queries: QueryEvent[] }>;
+  studentId(username: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface GqlResponse<T> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[] | undefined;
+  body: string;
+}
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export async function createTestApp(options: { env?: Record<string, string | undefined>; clock?: Clock } = {}): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
+  let dropDatabase = async () => {};
+  let databaseOverrides = {};
+  if (config.database.url) {
+    const template = inject('postgresTemplate');
+    if (!template) throw new Error('no PostgreSQL template database (see test/global-setup.ts)');
+    const name = `reved_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = adminPool(config.database.url);
+    await admin.query(`create database ${name} template ${template}`);
+    databaseOverrides = { url: databaseUrl(config.database.url, name) };
+    dropDatabase = async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    const file = inject('pgliteTemplateFile');
+    if (!file) throw new Error('no embedded template database (see test/global-setup.ts)');
+    databaseOverrides = { pgliteInMemory: true, pgliteTemplate: new Blob([readFileSync(file)]) };
+  }
+
+  const app = await createApp(config, createLogger(config), { clock, database: databaseOverrides });
+  schema ??= buildAppSchema();
+  const server = await createServer(app, await schema);
+  await server.fastify.ready();
+
+  const gql: TestApp['gql'] = async (query, opts = {}) => {
+    const res = await server.fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
+      payload: JSON.stringify({ query, variables: opts.variables }),
+    });
+    const parsed = safeJson(res.body);
+    return { status: res.statusCode, data: parsed?.data, errors: parsed?.errors, body: res.body };
+  };
+
+  return {
+    app,
+    server,
+    clock,
+    gql,
+    async login(username, password = username === 'admin' ? 'admin1234' : 'demo1234') {
+      const res = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { variables: { u: username, p: password } });
+      if (!res.data?.login) throw new Error(`login ${username} failed: ${res.body}`);
+      return res.data.login.token;
+    },
+    async statements(fn) {
+      const queries: QueryEvent[] = [];
+      const stop = app.database.onQuery((e) => queries.push(e));
+      try {
+        return { result: await fn(), queries };
+      } finally {
+        stop();
+      }
+    },
+    async studentId(username) {
+      const row = await app.database.db.selectFrom('students').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async close() {
+      await server.close();
+      await dropDatabase();
+    },
+  };
+}
+
+function safeJson(body: string): any {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
