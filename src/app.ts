@@ -1,3 +1,5 @@
+import { CacheService } from './cache/cache.service.js';
+import { SharedCache, type CacheOptions } from './cache/shared-cache.js';
 import type { Config } from './config.js';
 import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
@@ -22,9 +24,11 @@ import { StudentsService } from './students/students.service.js';
  * The composition root: one of each repository and service for the process (they hold no
  * per-request state), built over one database handle. main.ts and the tests both build it.
  */
-export async function createApp(config: Config, logger: Logger, options: { clock?: Clock; database?: Partial<DatabaseOptions> } = {}) {
+export async function createApp(config: Config, logger: Logger, options: { clock?: Clock; database?: Partial<DatabaseOptions>; cache?: Partial<CacheOptions> } = {}) {
   const clock = options.clock ?? systemClock;
   const database: DatabaseHandle = await createDatabase({ ...config.database, ...options.database });
+  const cache = new SharedCache({ ...config.cache, redisUrl: config.redisUrl, ...options.cache }, logger);
+  await cache.start();
   const db = database.db;
 
   const repositories = {
@@ -38,16 +42,17 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const tokens = createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
   if (tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
 
-  const exercises = new ExercisesService(repositories.exercises);
+  const exercises = new ExercisesService();
   const services = {
     auth: new AuthService(repositories.auth, repositories.students, tokens, clock),
     students: new StudentsService(repositories.students, clock),
     exercises,
     progress: new ProgressService(),
     attempts: new AttemptsService(repositories.attempts, exercises, clock),
-    recommendations: new RecommendationsService(clock),
+    recommendations: new RecommendationsService(),
     sessions: new SessionsService(repositories.sessions, clock),
-    health: new HealthService(database),
+    health: new HealthService(database, cache),
+    cache: new CacheService(cache),
   };
 
   return {
@@ -55,10 +60,12 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     logger,
     clock,
     database,
+    cache,
     repositories,
     services,
     tokens,
     async close() {
+      await cache.close();
       await database.close();
     },
   };

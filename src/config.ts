@@ -30,6 +30,14 @@ const schema = z
     SEED_ON_START: bool.optional(),
 
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** The shared cache; off sends every read to the database (before/after load comparisons). */
+    CACHE: onOff('on'),
+    /** Every Redis key this service writes starts with this (other data may share the Redis). */
+    CACHE_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('reved'),
+    /** No Redis command waits longer than this. */
+    CACHE_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
+    CACHE_MEMORY_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+    CACHE_MEMORY_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(256),
 
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** Lifetime of a login token, in seconds. */
@@ -63,6 +71,13 @@ export type Config = Readonly<{
     seedOnStart: boolean;
   }>;
   redisUrl: string | undefined;
+  cache: Readonly<{
+    enabled: boolean;
+    keyPrefix: string;
+    commandTimeoutMs: number;
+    memoryMaxEntries: number;
+    memoryMaxBytes: number;
+  }>;
   auth: Readonly<{
     /** undefined: a random per-process secret (development and tests only). */
     jwtSecret: string | undefined;
@@ -104,6 +119,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       seedOnStart: e.SEED_ON_START ?? !production,
     },
     redisUrl: e.REDIS_URL,
+    cache: {
+      enabled: e.CACHE,
+      keyPrefix: e.CACHE_KEY_PREFIX,
+      commandTimeoutMs: e.CACHE_REDIS_TIMEOUT_MS,
+      memoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
+      memoryMaxBytes: e.CACHE_MEMORY_MAX_MB * 1024 * 1024,
+    },
     auth: { jwtSecret: e.JWT_SECRET, tokenTtlSeconds: e.JWT_TTL_SECONDS },
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

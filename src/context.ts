@@ -4,7 +4,9 @@ import { anonymous, type Viewer } from './auth/viewer.js';
 import { loader, orderByKeys, type LoaderOptions } from './common/loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';
-import { createProgressLoaders } from './progress/progress.loaders.js';
+import type { RequestCache } from './cache/request-cache.js';
+import { createProgressLoaders, createStatsLoaders } from './progress/progress.loaders.js';
+import { createRecommendationLoaders } from './recommendations/recommendations.loaders.js';
 import { createSessionLoaders } from './sessions/sessions.loaders.js';
 import { createStudentLoaders } from './students/students.loaders.js';
 
@@ -15,13 +17,15 @@ import { createStudentLoaders } from './students/students.loaders.js';
 export interface Context {
   viewer: Viewer;
   loaders: Loaders;
+  /** The shared cache as this request sees it (versions read once; writes invalidate through it). */
+  cache: RequestCache;
   services: App['services'];
   requestId: string;
 }
 
 export function createLoaders(app: Pick<App, 'repositories' | 'clock'>, options: LoaderOptions) {
   const r = app.repositories;
-  return {
+  const base = {
     ...createStudentLoaders(r.students, options),
     ...createExerciseLoaders(r.exercises, options),
     ...createProgressLoaders(r.progress, options),
@@ -30,6 +34,7 @@ export function createLoaders(app: Pick<App, 'repositories' | 'clock'>, options:
       orderByKeys(ids, await r.auth.adminTokenVersions(ids), (a) => a.id, 'Admin').map((a) => (a instanceof Error ? a : a.tokenVersion)),
     ),
   };
+  return { ...base, ...createRecommendationLoaders(base, app.clock, options), ...createStatsLoaders(base, options) };
 }
 export type Loaders = ReturnType<typeof createLoaders>;
 

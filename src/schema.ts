@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { CacheResolver } from './cache/cache.resolver.js';
 import { DateTimeScalar } from './common/scalars.js';
 import { ExerciseResolver, ModuleResolver } from './exercises/exercise.resolver.js';
 import { HealthResolver } from './monitoring/health.resolver.js';
@@ -20,6 +21,7 @@ export const resolvers = [
   RecommendationResolver,
   SessionResolver,
   HealthResolver,
+  CacheResolver,
 ] as const;
 
 /** The executable schema: every resolver, arguments validated by class-validator. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createClient } from '@keyv/redis';
 import type { GraphQLSchema } from 'graphql';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
@@ -37,7 +38,9 @@ export interface GqlResponse<T> {
 let schema: Promise<GraphQLSchema> | undefined;
 
 export async function createTestApp(options: { env?: Record<string, string | undefined>; clock?: Clock } = {}): Promise<TestApp> {
-  const config = testConfig(options.env);
+  // Each test app has its own key prefix on the shared Redis, removed when it closes.
+  const prefix = `reved-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const config = testConfig({ CACHE_KEY_PREFIX: prefix, ...options.env });
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
   let dropDatabase = async () => {};
   let databaseOverrides = {};
@@ -100,8 +103,22 @@ export async function createTestApp(options: { env?: Record<string, string | und
     async close() {
       await server.close();
       await dropDatabase();
+      if (config.redisUrl) await deleteRedisPrefix(config.redisUrl, prefix);
     },
   };
+}
+
+/** Test clean-up only: the service itself never scans Redis. */
+export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 500 })) {
+      if (keys.length > 0) await client.unlink(keys);
+    }
+  } finally {
+    await client.close();
+  }
 }
 
 function safeJson(body: string): any {

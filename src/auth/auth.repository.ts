@@ -27,6 +27,12 @@ export class AuthRepository {
     return rows.map((r) => ({ role: r.role, id: r.id, passwordHash: r.password_hash, tokenVersion: r.token_version }));
   }
 
+  /** Revokes every token of the account issued so far. */
+  async bumpTokenVersion(role: 'STUDENT' | 'ADMIN', id: number): Promise<void> {
+    const table = role === 'STUDENT' ? 'students' : 'admins';
+    await named('auth.bumpTokenVersion', this.db.updateTable(table).set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id)).execute();
+  }
+
   async adminTokenVersions(ids: readonly number[]): Promise<{ id: number; tokenVersion: number }[]> {
     const rows = await named('admins.tokenVersions', this.db.selectFrom('admins').select(['id', 'token_version']).where('id', '=', anyInt(ids))).execute();
     return rows.map((r) => ({ id: r.id, tokenVersion: r.token_version }));

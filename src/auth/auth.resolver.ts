@@ -8,4 +8,9 @@ export class AuthResolver {
   login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<AuthPayload> {
     return ctx.services.auth.login(ctx, username, password);
   }
+
+  @Mutation(() => Boolean, { description: 'Signs out everywhere: every token issued to this account so far stops working.' })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.auth.logout(ctx);
+  }
 }

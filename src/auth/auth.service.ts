@@ -1,7 +1,9 @@
+import { scope } from '../cache/namespaces.js';
 import { Role } from '../common/enums.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
 import { BadUserInputError, UnauthenticatedError } from '../errors.js';
+import { requireSignedIn } from './viewer.js';
 import type { StudentsRepository } from '../students/students.repository.js';
 import type { AuthRepository } from './auth.repository.js';
 import type { AuthPayload } from './auth.type.js';
@@ -11,6 +13,18 @@ import type { TokenIssuer } from './tokens.js';
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 
 export class AuthService {
+  /** Ends every session of the signed-in account: tokens issued before now stop working. */
+  async logout(ctx: Context): Promise<boolean> {
+    const viewer = requireSignedIn(ctx.viewer);
+    if (viewer.role === 'STUDENT') {
+      await this.accounts.bumpTokenVersion('STUDENT', viewer.studentId);
+      await ctx.cache.invalidate([scope.student(viewer.studentId)]);
+    } else {
+      await this.accounts.bumpTokenVersion('ADMIN', viewer.adminId);
+    }
+    return true;
+  }
+
   constructor(
     private readonly accounts: AuthRepository,
     private readonly students: StudentsRepository,
@@ -46,6 +60,7 @@ export class AuthService {
       return { token, role: Role.ADMIN, student: null };
     }
     await this.students.markActive(account.id, this.clock.now());
+    await ctx.cache.invalidate([scope.student(account.id)]);
     ctx.loaders.student.clear(account.id);
     const [student, token] = await Promise.all([
       ctx.loaders.student.load(account.id),

@@ -7,7 +7,7 @@ export class AuthPayload {
   @Field(() => String, { description: 'A JWT, valid for a limited time.' })
   token!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'Who signed in: a student or an admin.' })
   role!: Role;
 
   @Field(() => Student, { nullable: true, description: 'Null for an admin.' })

@@ -1,13 +1,17 @@
 import DataLoader from 'dataloader';
+import type { Namespace } from '../cache/namespaces.js';
+import type { ManySpec, RequestCache } from '../cache/request-cache.js';
 import { NotFoundError } from '../errors.js';
 
 /**
  * Per-request DataLoader plumbing. Loaders live for one request only (they memoise what this
- * viewer was allowed to load); anything shared across requests goes through the cache layer.
+ * viewer was allowed to load); what is shared across requests goes through the cache they read
+ * through (RequestCache), keyed, namespaced and versioned explicitly.
  */
 export interface LoaderOptions {
   /** false: every load runs its own query (the "before" of the before/after load comparison). */
   batching: boolean;
+  cache: RequestCache;
 }
 
 export function loader<K, V, C = K>(options: LoaderOptions, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, cacheKeyFn?: (key: K) => C): DataLoader<K, V, C> {
@@ -19,11 +23,16 @@ export function loader<K, V, C = K>(options: LoaderOptions, batch: (keys: readon
   });
 }
 
-/** Puts rows in the order of the keys; a key with no row gets a NOT_FOUND error. */
-export function orderByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: string): (V | Error)[] {
+/** Puts rows in the order of the keys; a key with no row gets undefined. */
+export function alignByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | undefined)[] {
   const found = new Map<K, V>();
   for (const row of rows) found.set(keyOf(row), row);
-  return keys.map((k) => found.get(k) ?? new NotFoundError(`${what} ${String(k)}`));
+  return keys.map((k) => found.get(k));
+}
+
+/** Puts rows in the order of the keys; a key with no row gets a NOT_FOUND error. */
+export function orderByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, what: string): (V | Error)[] {
+  return alignByKeys(keys, rows, keyOf).map((v, i) => v ?? new NotFoundError(`${what} ${String(keys[i])}`));
 }
 
 /** Groups rows under their keys, in the order of the keys; a key with no row gets []. */
@@ -32,4 +41,31 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf:
   for (const k of keys) groups.set(k, []);
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** One row per key, read through the shared cache; the batch query runs for the misses only. */
+export async function cachedRows<K, V>(
+  options: LoaderOptions,
+  namespace: Namespace,
+  keys: readonly K[],
+  spec: ManySpec<K, V>,
+  fetch: (missing: K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+  what: string,
+): Promise<(V | Error)[]> {
+  const values = await options.cache.many<K, V>(namespace, keys, spec, async (missing) => alignByKeys(missing, await fetch(missing), keyOf));
+  return values.map((v, i) => v ?? new NotFoundError(`${what} ${String(keys[i])}`));
+}
+
+/** A list per key, read through the shared cache; the batch query runs for the misses only. */
+export async function cachedGroups<K, V>(
+  options: LoaderOptions,
+  namespace: Namespace,
+  keys: readonly K[],
+  spec: ManySpec<K, V[]>,
+  fetch: (missing: K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): Promise<V[][]> {
+  const values = await options.cache.many<K, V[]>(namespace, keys, spec, async (missing) => groupByKeys(missing, await fetch(missing), keyOf));
+  return values.map((v) => v ?? []);
 }

@@ -33,7 +33,7 @@ export class ExerciseResolver {
     return ctx.services.exercises.solution(ctx, exercise);
   }
 
-  @FieldResolver(() => Module)
+  @FieldResolver(() => Module, { description: 'The module the exercise belongs to.' })
   module(@Root() exercise: Exercise, @Ctx() ctx: Context): Promise<Module> {
     return ctx.services.exercises.module(ctx, exercise);
   }

@@ -4,22 +4,22 @@ import { JSONScalar } from '../common/scalars.js';
 
 @ObjectType({ description: 'A unit of the curriculum: one level, one subject, one period.' })
 export class Module {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The module id.' })
   id!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The module title, as the child sees it.' })
   title!: string;
 
   @Field(() => String, { description: 'What the module is about, for the child and the teacher.' })
   description!: string;
 
-  @Field(() => Level)
+  @Field(() => Level, { description: 'The school level the module is for.' })
   level!: Level;
 
-  @Field(() => Subject)
+  @Field(() => Subject, { description: 'The subject of the module.' })
   subject!: Subject;
 
-  @Field(() => Period)
+  @Field(() => Period, { description: 'The period of the school year the module belongs to.' })
   period!: Period;
 
   @Field(() => Int, { description: 'Position of the module within its level, subject and period.' })
@@ -30,27 +30,27 @@ export class Module {
 
 @ObjectType({ description: 'An exercise a child can answer. Graded on the server.' })
 export class Exercise {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The exercise id.' })
   id!: number;
 
   moduleId!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A short title.' })
   title!: string;
 
   @Field(() => String, { description: 'What the child is asked to do.' })
   instructions!: string;
 
-  @Field(() => ExerciseType)
+  @Field(() => ExerciseType, { description: 'How the exercise is answered, and so the shape of content and answer.' })
   type!: ExerciseType;
 
-  @Field(() => Difficulty)
+  @Field(() => Difficulty, { description: 'Discovery, consolidation or mastery.' })
   difficulty!: Difficulty;
 
   @Field(() => Int, { description: 'Points paid once, on the first right answer.' })
   points!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'About how long a child takes, in minutes.' })
   estimatedMinutes!: number;
 
   @Field(() => JSONScalar, { description: 'What the child sees (question, choices...). Never holds the answer.' })

@@ -1,15 +1,43 @@
-import type { Level } from '../common/enums.js';
-import { groupByKeys, loader, orderByKeys, type LoaderOptions } from '../common/loaders.js';
+import { scope } from '../cache/namespaces.js';
+import type { Level, Subject } from '../common/enums.js';
+import { cachedGroups, cachedRows, loader, type LoaderOptions } from '../common/loaders.js';
 import type { Exercise, Module } from './exercise.type.js';
 import type { ExercisesRepository } from './exercises.repository.js';
 
+export interface ModulesFilter {
+  level: Level | null;
+  subject: Subject | null;
+}
+
+/** The exercise hierarchy, read through the `curriculum` namespace (one version for all of it). */
 export function createExerciseLoaders(repo: ExercisesRepository, options: LoaderOptions) {
+  const curriculum = () => [scope.curriculum];
   return {
-    exercise: loader<number, Exercise>(options, async (ids) => orderByKeys(ids, await repo.exercisesByIds(ids), (e) => e.id, 'Exercise')),
-    module: loader<number, Module>(options, async (ids) => orderByKeys(ids, await repo.modulesByIds(ids), (m) => m.id, 'Module')),
-    exercisesByModule: loader<number, Exercise[]>(options, async (ids) => groupByKeys(ids, await repo.exercisesByModuleIds(ids), (e) => e.moduleId)),
+    exercise: loader<number, Exercise>(options, (ids) =>
+      cachedRows(options, 'curriculum', ids, { id: (id) => `exercise:${id}`, scopes: curriculum }, (missing) => repo.exercisesByIds(missing), (e) => e.id, 'Exercise'),
+    ),
+    module: loader<number, Module>(options, (ids) =>
+      cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo.modulesByIds(missing), (m) => m.id, 'Module'),
+    ),
+    exercisesByModule: loader<number, Exercise[]>(options, (ids) =>
+      cachedGroups(options, 'curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo.exercisesByModuleIds(missing), (e) => e.moduleId),
+    ),
     /** The active curriculum of a level, in curriculum order. */
-    curriculum: loader<Level, Exercise[]>(options, async (levels) => groupByKeys(levels, await repo.curriculumForLevels(levels), (e) => e.level)),
+    curriculum: loader<Level, Exercise[]>(options, (levels) =>
+      cachedGroups(options, 'curriculum', levels, { id: (l) => `level:${l}`, scopes: curriculum }, (missing) => repo.curriculumForLevels(missing), (e) => e.level),
+    ),
+    /** Active modules, optionally of one level and subject. */
+    modules: loader<ModulesFilter, Module[], string>(
+      options,
+      async (filters) =>
+        (await options.cache.many<ModulesFilter, Module[]>(
+          'curriculum',
+          filters,
+          { id: (f) => `modules:${f.level ?? '*'}:${f.subject ?? '*'}`, scopes: curriculum },
+          (missing) => Promise.all(missing.map((f) => repo.activeModules(f))),
+        )).map((m) => m ?? []),
+      (f) => `${f.level}:${f.subject}`,
+    ),
   };
 }
 export type ExerciseLoaders = ReturnType<typeof createExerciseLoaders>;

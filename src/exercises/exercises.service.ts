@@ -4,15 +4,12 @@ import { parseId } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import type { Exercise, Module } from './exercise.type.js';
-import type { ExercisesRepository } from './exercises.repository.js';
 
 export class ExercisesService {
-  constructor(private readonly repo: ExercisesRepository) {}
-
   /** The active curriculum, for any signed-in user. */
   async modules(ctx: Context, filter: { level: Level | null; subject: Subject | null }): Promise<Module[]> {
     requireSignedIn(ctx.viewer);
-    const modules = await this.repo.activeModules(filter);
+    const modules = await ctx.loaders.modules.load(filter);
     for (const m of modules) ctx.loaders.module.prime(m.id, m);
     return modules;
   }

@@ -1,3 +1,4 @@
+import type { SharedCache } from '../cache/shared-cache.js';
 import { pingDatabase, type DatabaseHandle } from '../db/client.js';
 import { HealthStatus, type DependencyHealth, type Health } from './health.type.js';
 
@@ -7,7 +8,10 @@ export const PROBE_TIMEOUT_MS = 1_000;
 export class HealthService {
   private readonly startedAt = performance.now();
 
-  constructor(private readonly database: DatabaseHandle) {}
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly cache: SharedCache,
+  ) {}
 
   async check(): Promise<Health> {
     const [database, cache] = await Promise.all([this.probeDatabase(), this.probeCache()]);
@@ -26,7 +30,9 @@ export class HealthService {
     }
   }
 
+  /** Redis away is DEGRADED, not DOWN: the service keeps answering from memory and the database. */
   async probeCache(): Promise<DependencyHealth> {
-    return { status: HealthStatus.OK, latencyMs: null, detail: 'no shared cache: every read goes to the database' };
+    const h = await this.cache.health();
+    return { status: h.status === 'OK' ? HealthStatus.OK : HealthStatus.DEGRADED, latencyMs: h.latencyMs, detail: h.detail };
   }
 }

@@ -9,7 +9,7 @@ registerEnumType(HealthStatus, { name: 'HealthStatus', description: 'OK, DEGRADE
 
 @ObjectType({ description: 'How one dependency answered a probe just now.' })
 export class DependencyHealth {
-  @Field(() => HealthStatus)
+  @Field(() => HealthStatus, { description: 'OK, DEGRADED or DOWN.' })
   status!: HealthStatus;
 
   @Field(() => Float, { nullable: true, description: 'Round trip of the probe, in ms (null when it did not answer).' })
@@ -24,12 +24,12 @@ export class Health {
   @Field(() => HealthStatus, { description: 'DOWN when the database does not answer; DEGRADED when the cache is impaired.' })
   status!: HealthStatus;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Seconds since this server instance started.' })
   uptimeSeconds!: number;
 
-  @Field(() => DependencyHealth)
+  @Field(() => DependencyHealth, { description: 'The database (PostgreSQL or the embedded PGlite).' })
   database!: DependencyHealth;
 
-  @Field(() => DependencyHealth)
+  @Field(() => DependencyHealth, { description: 'The shared cache (Redis, or memory).' })
   cache!: DependencyHealth;
 }

@@ -20,7 +20,7 @@ function SmallJson(options?: ValidationOptions) {
 
 @InputType({ description: 'An answer to one exercise.' })
 export class AttemptInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The exercise answered.' })
   exerciseId!: string;
 
   @Field(() => JSONScalar, {

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { requireStudent } from '../auth/viewer.js';
+import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Context } from '../context.js';
@@ -57,8 +58,12 @@ export class AttemptsService {
       (before) => decideProgress(before, { correct, hintsUsed: input.hintsUsed ?? 0, at, exercisePoints: exercise.points }),
     );
 
+    // Other requests and instances: everything built on this student's profile, work and sessions.
+    if (outcome.kind === 'recorded') await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
     // This request's loaders may hold the state from before the write.
     ctx.loaders.progressByStudent.clear(viewer.studentId);
+    ctx.loaders.rankingByStudent.clear(viewer.studentId);
+    ctx.loaders.statsByStudent.clear(viewer.studentId);
     ctx.loaders.student.clear(viewer.studentId);
     ctx.loaders.sessionsByStudent.clearAll();
 

@@ -1,11 +1,34 @@
-import { groupByKeys, loader, type LoaderOptions } from '../common/loaders.js';
+import { scope } from '../cache/namespaces.js';
+import { cachedGroups, loader, type LoaderOptions } from '../common/loaders.js';
 import type { Progress } from './progress.type.js';
 import type { ProgressRepository } from './progress.repository.js';
+import type { ExerciseLoaders } from '../exercises/exercises.loaders.js';
+import type { StudentLoaders } from '../students/students.loaders.js';
+import type { StudentStats } from '../students/student.type.js';
+import { computeStats } from './stats.js';
+import { loadStudentWork } from './student-work.js';
 
 export function createProgressLoaders(repo: ProgressRepository, options: LoaderOptions) {
   return {
-    /** Every progress row of a student (one per exercise tried). */
-    progressByStudent: loader<number, Progress[]>(options, async (ids) => groupByKeys(ids, await repo.byStudentIds(ids), (p) => p.studentId)),
+    /** Every progress row of a student (one per exercise tried); cached until its work changes. */
+    progressByStudent: loader<number, Progress[]>(options, (ids) =>
+      cachedGroups(options, 'progress', ids, { id: String, scopes: (id) => [scope.work(id)] }, (missing) => repo.byStudentIds(missing), (p) => p.studentId),
+    ),
   };
 }
 export type ProgressLoaders = ReturnType<typeof createProgressLoaders>;
+
+/** A student's stats, computed from its work and cached until its work or the curriculum changes. */
+export function createStatsLoaders(base: StudentLoaders & ExerciseLoaders & ProgressLoaders, options: LoaderOptions) {
+  return {
+    statsByStudent: loader<number, StudentStats>(options, async (ids) => {
+      const stats = await options.cache.many<number, StudentStats>(
+        'stats',
+        ids,
+        { id: String, scopes: (id) => [scope.work(id), scope.curriculum] },
+        (missing) => Promise.all(missing.map(async (id) => computeStats(await loadStudentWork(base, await base.student.load(id))))),
+      );
+      return stats.map((s, i) => s ?? new Error(`stats for student ${ids[i]} could not be computed`));
+    }),
+  };
+}

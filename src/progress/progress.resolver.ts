@@ -6,7 +6,7 @@ import { AttemptResult, Progress, successRate } from './progress.type.js';
 
 @Resolver(() => Progress)
 export class ProgressResolver {
-  @FieldResolver(() => Exercise)
+  @FieldResolver(() => Exercise, { description: 'The exercise this progress is about.' })
   exercise(@Root() progress: Progress, @Ctx() ctx: Context): Promise<Exercise> {
     return ctx.services.progress.exercise(ctx, progress);
   }

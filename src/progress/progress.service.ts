@@ -6,7 +6,6 @@ import type { Exercise } from '../exercises/exercise.type.js';
 import type { ProgressArgs } from '../students/student.input.js';
 import type { Student, StudentStats } from '../students/student.type.js';
 import { Progress, type ProgressConnection } from './progress.type.js';
-import { computeStats } from './stats.js';
 import { loadStudentWork } from './student-work.js';
 
 export class ProgressService {
@@ -14,7 +13,7 @@ export class ProgressService {
    * A student's progress, most recently attempted first (never-attempted last, then by exercise
    * id). With status NOT_STARTED: the active exercises of the student's level not tried yet.
    */
-  async list(ctx: Context, student: Student, args: ProgressArgs): Promise<ProgressConnection> {
+  async list(ctx: Context, student: Student, args: ProgressArgs & { first: number }): Promise<ProgressConnection> {
     requireStudentAccess(ctx.viewer, student.id);
     const work = await loadStudentWork(ctx.loaders, student);
     let items: Progress[];
@@ -44,7 +43,7 @@ export class ProgressService {
 
   async stats(ctx: Context, student: Student): Promise<StudentStats> {
     requireStudentAccess(ctx.viewer, student.id);
-    return computeStats(await loadStudentWork(ctx.loaders, student));
+    return ctx.loaders.statsByStudent.load(student.id);
   }
 
   exercise(ctx: Context, progress: Progress): Promise<Exercise> {

@@ -12,7 +12,7 @@ export class Progress {
   studentId!: number;
   exerciseId!: number;
 
-  @Field(() => ProgressStatus)
+  @Field(() => ProgressStatus, { description: 'Where the student stands on the exercise.' })
   status!: ProgressStatus;
 
   @Field(() => Int, { description: 'Attempts recorded (retries of one request count once).' })
@@ -24,10 +24,10 @@ export class Progress {
   @Field(() => Int, { description: 'Points this exercise paid: its points once, or 0.' })
   pointsEarned!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the exercise was last attempted.' })
   lastAttemptAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the exercise was first done right (it paid its points then).' })
   firstSuccessAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When the exercise becomes MASTERED (null until then).' })
@@ -45,22 +45,22 @@ export class Progress {
 
 @ObjectType({ description: 'A progress entry in a list.' })
 export class ProgressEdge {
-  @Field(() => Progress)
+  @Field(() => Progress, { description: 'The progress entry.' })
   node!: Progress;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to continue after this entry.' })
   cursor!: string;
 }
 
 @ObjectType({ description: 'A page of progress entries, most recently attempted first.' })
 export class ProgressConnection {
-  @Field(() => [ProgressEdge])
+  @Field(() => [ProgressEdge], { description: 'The entries of this page.' })
   edges!: ProgressEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and from where.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries match, over all pages.' })
   totalCount!: number;
 }
 
@@ -72,7 +72,7 @@ export class AttemptResult {
   @Field(() => Int, { description: 'Points this attempt earned (only the first right answer to an exercise pays).' })
   pointsEarned!: number;
 
-  @Field(() => Progress)
+  @Field(() => Progress, { description: 'The progress on the exercise after this attempt.' })
   progress!: Progress;
 
   @Field(() => Student, { description: 'The student after this attempt (points, streak).' })

@@ -5,7 +5,7 @@ import { Recommendation } from './recommendation.type.js';
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
-  @FieldResolver(() => Exercise)
+  @FieldResolver(() => Exercise, { description: 'The exercise to do.' })
   exercise(@Root() recommendation: Recommendation, @Ctx() ctx: Context): Promise<Exercise> {
     return ctx.loaders.exercise.load(recommendation.exerciseId);
   }

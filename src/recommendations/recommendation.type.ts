@@ -5,6 +5,6 @@ import { RecommendationReason } from '../common/enums.js';
 export class Recommendation {
   exerciseId!: number;
 
-  @Field(() => RecommendationReason)
+  @Field(() => RecommendationReason, { description: 'Why this exercise is recommended.' })
   reason!: RecommendationReason;
 }

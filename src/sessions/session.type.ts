@@ -2,12 +2,12 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A stretch of work: opened by startSession, closed by endSession (or by the next startSession once idle).' })
 export class LearningSession {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session id.' })
   id!: number;
 
   studentId!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the session was opened.' })
   startedAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'Null while the session is open.' })

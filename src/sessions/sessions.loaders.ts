@@ -1,5 +1,6 @@
+import { scope } from '../cache/namespaces.js';
+import { loader, type LoaderOptions } from '../common/loaders.js';
 import { DAY_MS, type Clock } from '../common/time.js';
-import { groupByKeys, loader, type LoaderOptions } from '../common/loaders.js';
 import type { LearningSession } from './session.type.js';
 import type { SessionsRepository } from './sessions.repository.js';
 
@@ -14,17 +15,24 @@ export function createSessionLoaders(repo: SessionsRepository, clock: Clock, opt
     sessionsByStudent: loader<SessionsKey, LearningSession[], string>(
       options,
       async (keys) => {
-        const now = clock.now().getTime();
-        const byDays = new Map<number, number[]>();
-        for (const k of keys) byDays.set(k.days, [...(byDays.get(k.days) ?? []), k.studentId]);
-        const found = new Map<string, LearningSession[]>();
-        await Promise.all(
-          [...byDays].map(async ([days, ids]) => {
-            const rows = await repo.byStudentIdsSince(ids, new Date(now - days * DAY_MS));
-            groupByKeys(ids, rows, (s) => s.studentId).forEach((list, i) => found.set(`${ids[i]}:${days}`, list));
-          }),
+        const lists = await options.cache.many<SessionsKey, LearningSession[]>(
+          'sessions',
+          keys,
+          { id: (k) => `${k.studentId}:${k.days}`, scopes: (k) => [scope.sessions(k.studentId)] },
+          async (missing) => {
+            const now = clock.now().getTime();
+            const found = new Map<string, LearningSession[]>(missing.map((k) => [`${k.studentId}:${k.days}`, []]));
+            const byDays = new Map<number, number[]>();
+            for (const k of missing) byDays.set(k.days, [...(byDays.get(k.days) ?? []), k.studentId]);
+            await Promise.all(
+              [...byDays].map(async ([days, ids]) => {
+                for (const s of await repo.byStudentIdsSince(ids, new Date(now - days * DAY_MS))) found.get(`${s.studentId}:${days}`)?.push(s);
+              }),
+            );
+            return missing.map((k) => found.get(`${k.studentId}:${k.days}`) ?? []);
+          },
         );
-        return keys.map((k) => found.get(`${k.studentId}:${k.days}`) ?? []);
+        return lists.map((l) => l ?? []);
       },
       (k) => `${k.studentId}:${k.days}`,
     ),

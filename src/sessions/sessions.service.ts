@@ -1,4 +1,5 @@
 import { requireStudent, requireStudentAccess } from '../auth/viewer.js';
+import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
@@ -23,7 +24,8 @@ export class SessionsService {
   async start(ctx: Context): Promise<LearningSession> {
     const viewer = requireStudent(ctx.viewer);
     const now = this.clock.now();
-    const { session } = await this.repo.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    const { session, continued } = await this.repo.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    if (!continued) await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
     return session;
   }
@@ -37,6 +39,7 @@ export class SessionsService {
     if (existing.studentId !== viewer.studentId) throw new ForbiddenError('This session belongs to another student.');
     const ended = await this.repo.end(id, this.clock.now());
     if (!ended) throw new NotFoundError(`Session ${id}`);
+    await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
     return ended;
   }

@@ -1,5 +1,8 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
+
+// Arguments with a default are nullable in the contract (`limit: Int = 5`): an explicit null means
+// the default, which the resolvers apply.
 import { Level, ProgressStatus, Subject } from '../common/enums.js';
 
 @ArgsType()
@@ -7,10 +10,10 @@ export class StudentsArgs {
   @Field(() => Level, { nullable: true, description: 'Only students of this level.' })
   level?: Level | null;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1 to 100.' })
   @Min(1)
   @Max(100)
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
@@ -20,10 +23,10 @@ export class StudentsArgs {
 
 @ArgsType()
 export class RecommendationsArgs {
-  @Field(() => Int, { defaultValue: 5, description: 'How many, 1 to 20.' })
+  @Field(() => Int, { nullable: true, defaultValue: 5, description: 'How many, 1 to 20.' })
   @Min(1)
   @Max(20)
-  limit!: number;
+  limit?: number | null;
 }
 
 @ArgsType()
@@ -37,10 +40,10 @@ export class ProgressArgs {
   @Field(() => Subject, { nullable: true, description: 'Only exercises of this subject.' })
   subject?: Subject | null;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1 to 100.' })
   @Min(1)
   @Max(100)
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
@@ -50,8 +53,8 @@ export class ProgressArgs {
 
 @ArgsType()
 export class SessionsArgs {
-  @Field(() => Int, { defaultValue: 30, description: 'Sessions started in the last `days` days, 1 to 365.' })
+  @Field(() => Int, { nullable: true, defaultValue: 30, description: 'Sessions started in the last `days` days, 1 to 365.' })
   @Min(1)
   @Max(365)
-  days!: number;
+  days?: number | null;
 }

@@ -20,7 +20,7 @@ export class StudentResolver {
 
   @Query(() => StudentConnection, { description: 'ADMIN. Students, newest activity first, optionally of one level.' })
   students(@Args(() => StudentsArgs) args: StudentsArgs, @Ctx() ctx: Context): Promise<StudentConnection> {
-    return ctx.services.students.list(ctx, args);
+    return ctx.services.students.list(ctx, { ...args, first: args.first ?? 50 });
   }
 
   @FieldResolver(() => Int, { description: 'Consecutive days (Europe/Paris) with at least one attempt, up to today or yesterday.' })
@@ -30,20 +30,20 @@ export class StudentResolver {
 
   @FieldResolver(() => [Recommendation], { description: 'Ranked next exercises for this student (1 to 20, default 5).' })
   recommendations(@Root() student: Student, @Args(() => RecommendationsArgs) args: RecommendationsArgs, @Ctx() ctx: Context): Promise<Recommendation[]> {
-    return ctx.services.recommendations.forStudent(ctx, student, args.limit);
+    return ctx.services.recommendations.forStudent(ctx, student, args.limit ?? 5);
   }
 
   @FieldResolver(() => ProgressConnection, { description: "The student's progress per exercise, most recently attempted first." })
   progress(@Root() student: Student, @Args(() => ProgressArgs) args: ProgressArgs, @Ctx() ctx: Context): Promise<ProgressConnection> {
-    return ctx.services.progress.list(ctx, student, args);
+    return ctx.services.progress.list(ctx, student, { ...args, first: args.first ?? 20 });
   }
 
   @FieldResolver(() => [LearningSession], { description: 'Sessions started in the last `days` days, newest first.' })
   sessions(@Root() student: Student, @Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: Context): Promise<LearningSession[]> {
-    return ctx.services.sessions.forStudent(ctx, student, args.days);
+    return ctx.services.sessions.forStudent(ctx, student, args.days ?? 30);
   }
 
-  @FieldResolver(() => StudentStats)
+  @FieldResolver(() => StudentStats, { description: "A summary of the student's work, overall and per subject." })
   stats(@Root() student: Student, @Ctx() ctx: Context): Promise<StudentStats> {
     return ctx.services.progress.stats(ctx, student);
   }

@@ -8,13 +8,13 @@ import { PageInfo } from '../common/pagination.js';
  */
 @ObjectType({ description: 'A child using the app. A student sees only itself; an ADMIN sees every student.' })
 export class Student {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The student id.' })
   id!: number;
 
   @Field(() => String, { description: 'The login name.' })
   username!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The first name, as the app greets the child.' })
   firstName!: string;
 
   lastName!: string;
@@ -37,7 +37,7 @@ export class Student {
 
 @ObjectType({ description: 'A student in a list.' })
 export class StudentEdge {
-  @Field(() => Student)
+  @Field(() => Student, { description: 'The student.' })
   node!: Student;
 
   @Field(() => String, { description: 'Pass as `after` to continue after this student.' })
@@ -46,10 +46,10 @@ export class StudentEdge {
 
 @ObjectType({ description: 'A page of students, most recently active first.' })
 export class StudentConnection {
-  @Field(() => [StudentEdge])
+  @Field(() => [StudentEdge], { description: 'The students of this page.' })
   edges!: StudentEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more pages follow, and from where.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'How many students match, over all pages.' })
@@ -58,7 +58,7 @@ export class StudentConnection {
 
 @ObjectType({ description: "A student's results in one subject, over the curriculum of the student's level." })
 export class SubjectStats {
-  @Field(() => Subject)
+  @Field(() => Subject, { description: 'The subject.' })
   subject!: Subject;
 
   @Field(() => Int, { description: "Exercises of this subject at the student's level done right at least once." })

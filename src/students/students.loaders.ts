@@ -1,11 +1,13 @@
-import { loader, orderByKeys, type LoaderOptions } from '../common/loaders.js';
+import { scope } from '../cache/namespaces.js';
+import { cachedRows, loader, type LoaderOptions } from '../common/loaders.js';
 import type { Student } from './student.type.js';
 import type { StudentsRepository } from './students.repository.js';
 
 export function createStudentLoaders(repo: StudentsRepository, options: LoaderOptions) {
   return {
-    student: loader<number, Student>(options, async (ids) =>
-      orderByKeys(ids, await repo.byIds(ids), (s) => s.id, 'Student'),
+    /** A student's profile; cached until the student's profile version changes. */
+    student: loader<number, Student>(options, (ids) =>
+      cachedRows(options, 'students', ids, { id: String, scopes: (id) => [scope.student(id)] }, (missing) => repo.byIds(missing), (s) => s.id, 'Student'),
     ),
   };
 }

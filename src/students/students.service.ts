@@ -33,7 +33,7 @@ export class StudentsService {
   }
 
   /** ADMIN: students, most recent activity first, optionally of one level. */
-  async list(ctx: Context, args: StudentsArgs): Promise<StudentConnection> {
+  async list(ctx: Context, args: StudentsArgs & { first: number }): Promise<StudentConnection> {
     requireAdmin(ctx.viewer);
     const after = args.after ? decodeCursor(args.after, ['string', 'number']) : null;
     const afterKey = after ? { activity: parseActivity(after[0] as string), id: after[1] as number } : null;

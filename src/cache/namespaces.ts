@@ -1,0 +1,50 @@
+/**
+ * Every namespace of the shared cache, with its TTL, in one place. Keys are per student wherever
+ * the data is a student's; the curriculum (the exercise hierarchy) is shared by everyone.
+ *
+ * Values are never updated in place: a key embeds the versions of what it was computed from
+ * (see request-cache.ts), so a write bumps a version and the old entries become unreachable on
+ * every instance at once, then age out by TTL or LRU.
+ */
+export const CACHE_NAMESPACES = {
+  /** Modules, a level's exercises, exercises by id. Changes only with the curriculum. */
+  curriculum: { ttlSeconds: 24 * 3600, what: 'the exercise hierarchy: modules and exercises' },
+  /** A student's profile row: points, streak, last activity, token version. */
+  students: { ttlSeconds: 15 * 60, what: "students' profiles" },
+  /** A student's progress rows. */
+  progress: { ttlSeconds: 3600, what: "students' progress" },
+  /** A student's whole ranking (any `limit` is a prefix of it); also expires when a review falls due. */
+  recommendations: { ttlSeconds: 15 * 60, what: "students' ranked recommendations" },
+  /** A student's stats, computed from progress and the curriculum. */
+  stats: { ttlSeconds: 3600, what: "students' stats" },
+  /** A student's recent sessions. */
+  sessions: { ttlSeconds: 15 * 60, what: "students' learning sessions" },
+} as const;
+
+export type Namespace = keyof typeof CACHE_NAMESPACES;
+export const NAMESPACE_NAMES = Object.keys(CACHE_NAMESPACES) as Namespace[];
+
+export function isNamespace(name: string): name is Namespace {
+  return Object.hasOwn(CACHE_NAMESPACES, name);
+}
+
+/**
+ * Version scopes: a write bumps the scopes it makes stale, and every key built on them changes.
+ *   epoch          everything (bumped when an instance reconnects to Redis after an outage)
+ *   ns:<name>      one namespace (clearCache)
+ *   curriculum     the curriculum (an import or change of exercises and modules)
+ *   student:<id>   one student's profile (login, attempt)
+ *   work:<id>      one student's progress, and so its recommendations and stats (attempt)
+ *   sessions:<id>  one student's sessions (start, end, attempt)
+ */
+export const scope = {
+  epoch: 'epoch',
+  namespace: (ns: Namespace) => `ns:${ns}`,
+  curriculum: 'curriculum',
+  student: (id: number) => `student:${id}`,
+  work: (id: number) => `work:${id}`,
+  sessions: (id: number) => `sessions:${id}`,
+} as const;
+
+/** Namespaces whose entries belong to one student: bypassed while Redis is unreachable. */
+export const PER_STUDENT: ReadonlySet<Namespace> = new Set(['students', 'progress', 'recommendations', 'stats', 'sessions']);

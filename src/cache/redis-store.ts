@@ -1,0 +1,183 @@
+import KeyvRedis, { createClient, Keyv } from '@keyv/redis';
+import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
+import { deserialize, serialize } from './serializer.js';
+import { newVersionToken, type CacheStore, type StoreEntry } from './store.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Every key this service writes starts with `<prefix>:` (other data may share the Redis). */
+  prefix: string;
+  /** No command waits longer than this; a dead or hung Redis fails fast. */
+  commandTimeoutMs: number;
+  onStateChange?: (up: boolean, error?: unknown) => void;
+}
+
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/** Version tokens outlive every entry built on them; a lost token only causes misses. */
+const VERSION_TTL_SECONDS = 2 * 24 * 3600;
+
+/**
+ * Values through Keyv over @keyv/redis; version tokens and the per-namespace key sets (used to
+ * empty a namespace without KEYS or SCAN) through the same node-redis client. The client
+ * reconnects by itself with capped exponential backoff; while it is down, commands fail at once
+ * (no offline queue) and the shared cache works without it.
+ */
+export class RedisStore implements CacheStore {
+  readonly backend = 'redis' as const;
+  private readonly client;
+  private readonly keyv: Keyv;
+  private up = false;
+
+  constructor(private readonly options: RedisStoreOptions) {
+    this.client = createClient({
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: Math.max(500, options.commandTimeoutMs * 4),
+        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
+      },
+    });
+    this.client.on('error', (error: unknown) => this.setUp(false, error));
+    this.client.on('ready', () => this.setUp(true));
+    this.client.on('end', () => this.setUp(false));
+    const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
+    this.keyv = new Keyv({ store: adapter, serialize: (d) => serialize(d), deserialize: (t) => deserialize(t), useKeyPrefix: false, throwOnErrors: true });
+    this.keyv.on('error', () => {}); // errors reach callers through throwOnErrors
+  }
+
+  /** Starts connecting; resolves once connected or after `waitMs`, whichever comes first. */
+  async connect(waitMs: number): Promise<boolean> {
+    const ready = new Promise<boolean>((resolve) => {
+      if (this.up) resolve(true);
+      this.client.once('ready', () => resolve(true));
+      setTimeout(() => resolve(this.up), waitMs).unref();
+    });
+    this.client.connect().catch(() => {}); // retried by the reconnect strategy
+    return ready;
+  }
+
+  get isUp(): boolean {
+    return this.up;
+  }
+
+  private setUp(up: boolean, error?: unknown) {
+    if (this.up === up && up) return;
+    const changed = this.up !== up;
+    this.up = up;
+    if (changed || error) this.options.onStateChange?.(up, error);
+  }
+
+  private k(key: string): string {
+    return `${this.options.prefix}:c:${key}`;
+  }
+
+  private timed<T>(op: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      op,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new RedisTimeoutError(this.options.commandTimeoutMs)), this.options.commandTimeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  async get(keys: readonly string[]): Promise<unknown[]> {
+    if (keys.length === 0) return [];
+    return this.timed(this.keyv.getMany(keys.map((k) => this.k(k))));
+  }
+
+  async set(entries: readonly StoreEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const tracking = this.client.multi();
+    for (const e of entries) {
+      const set = this.trackingSet(e.namespace);
+      tracking.sAdd(set.key, this.k(e.key));
+      tracking.expire(set.key, set.ttlSeconds);
+    }
+    await this.timed(Promise.all([this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.value, ttl: e.ttlMs }))), tracking.exec()]));
+  }
+
+  async delete(keys: readonly string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    return this.timed(this.client.unlink(keys.map((k) => this.k(k))));
+  }
+
+  async versions(scopes: readonly string[]): Promise<string[]> {
+    if (scopes.length === 0) return [];
+    const keys = scopes.map((s) => this.versionKey(s));
+    const found = await this.timed(this.client.mGet(keys));
+    const missing = found.flatMap((v, i) => (v === null ? [i] : []));
+    if (missing.length > 0) {
+      // Create missing tokens without overwriting one another instance created meanwhile.
+      const create = this.client.multi();
+      for (const i of missing) create.set(keys[i]!, newVersionToken(), { NX: true, EX: VERSION_TTL_SECONDS });
+      await this.timed(create.exec());
+      const again = await this.timed(this.client.mGet(missing.map((i) => keys[i]!)));
+      missing.forEach((i, j) => (found[i] = again[j] ?? null));
+    }
+    return found.map((v, i) => {
+      if (v === null) throw new Error(`version ${scopes[i]} could not be read`);
+      return v;
+    });
+  }
+
+  async bump(scopes: readonly string[]): Promise<void> {
+    if (scopes.length === 0) return;
+    const multi = this.client.multi();
+    for (const s of scopes) multi.set(this.versionKey(s), newVersionToken(), { EX: VERSION_TTL_SECONDS });
+    await this.timed(multi.exec());
+  }
+
+  /**
+   * Deletes what the namespace's key sets list (the current and previous TTL buckets): no KEYS,
+   * no SCAN, no FLUSHDB. Returns how many entries existed and went.
+   */
+  async clearNamespace(namespace: Namespace): Promise<number> {
+    let deleted = 0;
+    for (const set of this.trackingSets(namespace)) {
+      for (;;) {
+        const batch = await this.timed(this.client.sPopCount(set, 500));
+        if (!batch || batch.length === 0) break;
+        deleted += await this.timed(this.client.unlink(batch));
+      }
+    }
+    return deleted;
+  }
+
+  async ping(): Promise<void> {
+    await this.timed(this.client.ping());
+  }
+
+  async close(): Promise<void> {
+    this.client.removeAllListeners('end');
+    this.client.removeAllListeners('error');
+    this.client.on('error', () => {});
+    try {
+      if (this.client.isOpen) await this.timed(this.client.close());
+    } catch {
+      this.client.destroy();
+    }
+  }
+
+  private versionKey(scope: string): string {
+    return `${this.options.prefix}:v:${scope}`;
+  }
+
+  // Key sets are bucketed by the namespace's TTL and expire after two buckets, so they stay bounded
+  // however long traffic goes on; entries never outlive the bucket after theirs.
+  private trackingSet(namespace: Namespace, offset = 0): { key: string; ttlSeconds: number } {
+    const ttl = CACHE_NAMESPACES[namespace].ttlSeconds;
+    const bucket = Math.floor(Date.now() / 1000 / ttl) - offset;
+    return { key: `${this.options.prefix}:k:${namespace}:${bucket}`, ttlSeconds: ttl * 2 + 60 };
+  }
+
+  private trackingSets(namespace: Namespace): string[] {
+    return [0, 1].map((offset) => this.trackingSet(namespace, offset).key);
+  }
+}

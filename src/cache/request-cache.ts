@@ -1,0 +1,92 @@
+import DataLoader from 'dataloader';
+import { PER_STUDENT, scope, type Namespace } from './namespaces.js';
+import type { SharedCache } from './shared-cache.js';
+
+export interface ManySpec<K, V> {
+  /** The key's own part, e.g. the student id or 'level:CP'. */
+  id(key: K): string;
+  /** Version scopes the value depends on, besides the epoch and its namespace. */
+  scopes(key: K): string[];
+  /** A shorter TTL for a value (e.g. a ranking that changes when a review falls due). */
+  ttlMs?(value: V): number | undefined;
+}
+
+/**
+ * The shared cache as one request sees it. Version tokens are read once per request, in one batch
+ * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
+ * reads is consistent, and a write in the request is seen by the rest of it.
+ */
+export class RequestCache {
+  private readonly versions: DataLoader<string, string>;
+
+  constructor(readonly shared: SharedCache) {
+    this.versions = new DataLoader<string, string>(async (scopes) => shared.versions(scopes), { maxBatchSize: 500 });
+  }
+
+  /**
+   * Values for keys, read through the cache: hits from memory or Redis, misses from `load`
+   * (called once with the keys no other request is loading; undefined = no value, not cached).
+   */
+  async many<K, V>(namespace: Namespace, keys: readonly K[], spec: ManySpec<K, V>, load: (missing: K[]) => Promise<(V | undefined)[]>): Promise<(V | undefined)[]> {
+    if (keys.length === 0) return [];
+    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return load([...keys]);
+
+    const base = [scope.epoch, scope.namespace(namespace)];
+    const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
+    const needed = [...new Set(perKey.flat())];
+    const tokens = new Map<string, string>();
+    (await this.versions.loadMany(needed)).forEach((t, i) => {
+      if (t instanceof Error) throw t;
+      tokens.set(needed[i]!, t);
+    });
+    if (this.shared.degraded && PER_STUDENT.has(namespace)) return load([...keys]); // Redis went away just now
+    const fullKeys = keys.map((k, i) => `${namespace}:${perKey[i]!.map((s) => tokens.get(s)).join('.')}:${spec.id(k)}`);
+
+    const values = (await this.shared.lookup(namespace, fullKeys)) as (V | undefined)[];
+    const waiting: Promise<void>[] = [];
+    const toLoad: number[] = [];
+    values.forEach((v, i) => {
+      if (v !== undefined) return;
+      const running = this.shared.inflightFor(fullKeys[i]!);
+      if (running) waiting.push(running.then((r) => void (values[i] = r as V | undefined)));
+      else toLoad.push(i);
+    });
+
+    if (toLoad.length > 0) {
+      const batch = load(toLoad.map((i) => keys[i]!));
+      toLoad.forEach((i, j) => {
+        const one = this.shared.coalesce(fullKeys[i]!, () => batch.then((loaded) => loaded[j]));
+        waiting.push(one.then((r) => void (values[i] = r)));
+      });
+      waiting.push(
+        batch.then((loaded) =>
+          this.shared.store(
+            namespace,
+            toLoad.flatMap((i, j) => {
+              const value = loaded[j];
+              return value === undefined ? [] : [{ key: fullKeys[i]!, value, ttlMs: spec.ttlMs?.(value) }];
+            }),
+          ),
+        ),
+      );
+    }
+    await Promise.all(waiting); // every promise is awaited here, so a failed load never goes unhandled
+    return values;
+  }
+
+  /** One value, read through the cache. */
+  async one<V>(namespace: Namespace, id: string, scopes: string[], load: () => Promise<V>, ttlMs?: (value: V) => number | undefined): Promise<V> {
+    const [value] = await this.many<string, V>(namespace, [id], { id: (k) => k, scopes: () => scopes, ttlMs }, async () => [await load()]);
+    return value as V;
+  }
+
+  /**
+   * Marks everything built on these scopes stale, on every instance, and makes the rest of this
+   * request read the new versions. Call after the write has committed.
+   */
+  async invalidate(scopes: string[]): Promise<void> {
+    if (!this.shared.enabled) return;
+    await this.shared.bump(scopes);
+    for (const s of scopes) this.versions.clear(s);
+  }
+}

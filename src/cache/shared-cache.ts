@@ -1,0 +1,259 @@
+import type { Logger } from '../logger.js';
+import { currentRequestScope } from '../telemetry/request-scope.js';
+import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, type Namespace } from './namespaces.js';
+import { RedisStore } from './redis-store.js';
+import { serialize } from './serializer.js';
+import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
+import { MemoryStore, type StoreEntry } from './store.js';
+
+export interface CacheOptions {
+  /** false (CACHE=off): every read goes to the database; for before/after comparisons. */
+  enabled: boolean;
+  redisUrl: string | undefined;
+  keyPrefix: string;
+  commandTimeoutMs: number;
+  memoryMaxEntries: number;
+  memoryMaxBytes: number;
+}
+
+export interface CacheHealth {
+  status: 'OK' | 'DEGRADED';
+  latencyMs: number | null;
+  detail: string;
+}
+
+/**
+ * The cache shared across requests (and, through Redis, across instances): a bounded in-process
+ * LRU in front of Redis when REDIS_URL is set, the LRU alone otherwise.
+ *
+ * Redis away: reads and writes that need it fail fast (short command timeout, no offline queue),
+ * the cache goes DEGRADED and logs one warning, per-student entries are bypassed (read from the
+ * database, so no instance can serve a value it could not invalidate), the curriculum keeps being
+ * served from memory, and a probe retries Redis with backoff. When Redis answers again the epoch
+ * is bumped (invalidations may have been missed meanwhile) and the cache is back to Redis.
+ */
+export class SharedCache {
+  readonly memory: MemoryStore;
+  readonly remote: RedisStore | undefined;
+  readonly stats = new CacheStatsCollector();
+  private degradedSince: Date | null = null;
+  private probe: NodeJS.Timeout | undefined;
+  private closed = false;
+  /** Last tokens read from Redis for shared scopes, used while Redis is away. */
+  private readonly lastKnown = new Map<string, string>();
+  private readonly inflight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly options: CacheOptions,
+    private readonly logger: Logger,
+  ) {
+    this.memory = new MemoryStore({ maxEntries: options.memoryMaxEntries, maxBytes: options.memoryMaxBytes });
+    if (options.enabled && options.redisUrl) {
+      this.remote = new RedisStore({
+        url: options.redisUrl,
+        prefix: options.keyPrefix,
+        commandTimeoutMs: options.commandTimeoutMs,
+        onStateChange: (up, error) => (up ? this.recovered() : this.failed(error)),
+      });
+    }
+  }
+
+  /** Connects to Redis if configured, waiting at most `waitMs` (the service starts without it). */
+  async start(waitMs = 1_000): Promise<void> {
+    if (this.remote && !(await this.remote.connect(waitMs))) this.failed(new Error('Redis did not answer at start'));
+  }
+
+  get enabled(): boolean {
+    return this.options.enabled;
+  }
+
+  /** The store that answers now: redis, or memory (no Redis configured, or Redis away). */
+  get backend(): 'redis' | 'memory' {
+    return this.remote && !this.degradedSince ? 'redis' : 'memory';
+  }
+
+  get degraded(): boolean {
+    return this.degradedSince !== null;
+  }
+
+  /** Version tokens: from Redis when it answers; the memory store's own without Redis. */
+  async versions(scopes: readonly string[]): Promise<string[]> {
+    if (!this.remote) return this.memory.versions(scopes);
+    if (!this.degradedSince) {
+      try {
+        const tokens = await this.remote.versions(scopes);
+        scopes.forEach((s, i) => this.lastKnown.set(s, tokens[i]!));
+        return tokens;
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    // Redis away: shared scopes keep their last known token (the curriculum keeps being served).
+    const local = await this.memory.versions(scopes);
+    return scopes.map((s, i) => this.lastKnown.get(s) ?? local[i]!);
+  }
+
+  /** Makes every entry built on these scopes unreachable, on every instance. */
+  async bump(scopes: readonly string[]): Promise<void> {
+    await this.memory.bump(scopes);
+    if (!this.remote) return;
+    for (const s of scopes) this.lastKnown.delete(s);
+    if (this.degradedSince) return; // the epoch is bumped on recovery
+    try {
+      await this.remote.bump(scopes);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Values for full keys: memory first, then Redis (filling memory); undefined for a miss. */
+  async lookup(namespace: Namespace, keys: readonly string[]): Promise<unknown[]> {
+    const values = this.memory.getSync(keys);
+    const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
+    const memoryHits = keys.length - missing.length;
+    let redisHits = 0;
+    if (missing.length > 0 && this.remote && !this.degradedSince) {
+      try {
+        const found = await this.remote.get(missing.map((i) => keys[i]!));
+        const refill: StoreEntry[] = [];
+        found.forEach((v, j) => {
+          if (v === undefined) return;
+          const i = missing[j]!;
+          values[i] = v;
+          redisHits++;
+          // The serialized size is not at hand here: count a typical entry for the memory bound.
+          refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024 });
+        });
+        this.memory.setSync(refill);
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    const misses = missing.length - redisHits;
+    this.stats.record(namespace, memoryHits, redisHits, misses);
+    const request = currentRequestScope();
+    if (request) {
+      request.cacheHits += memoryHits + redisHits;
+      request.cacheMisses += misses;
+    }
+    return values;
+  }
+
+  /** Writes computed values: memory now, Redis in the background (a failure only costs a miss). */
+  store(namespace: Namespace, entries: { key: string; value: unknown; ttlMs?: number }[]): void {
+    if (entries.length === 0) return;
+    const full: StoreEntry[] = entries.map((e) => {
+      const text = serialize(e.value);
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length };
+    });
+    this.memory.setSync(full);
+    this.stats.sets(namespace, full.length);
+    if (this.remote && !this.degradedSince) {
+      this.remote.set(full).catch((error: unknown) => this.failed(error));
+    }
+  }
+
+  /** Runs `load` once for concurrent misses of the same key, whichever request asks. */
+  coalesce<V>(key: string, load: () => Promise<V>): Promise<V> {
+    const running = this.inflight.get(key) as Promise<V> | undefined;
+    if (running) return running;
+    const promise = load().finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  inflightFor(key: string): Promise<unknown> | undefined {
+    return this.inflight.get(key);
+  }
+
+  /** Empties a namespace everywhere; returns how many entries went (Redis's count when it is used). */
+  async clearNamespace(namespace: Namespace): Promise<number> {
+    const local = this.memory.dropNamespace(namespace);
+    await this.bump([scope.namespace(namespace)]);
+    let removed = local;
+    if (this.remote && !this.degradedSince) {
+      try {
+        removed = await this.remote.clearNamespace(namespace);
+      } catch (error) {
+        this.failed(error);
+      }
+    }
+    this.stats.deletes(namespace, removed);
+    return removed;
+  }
+
+  async clearAll(): Promise<number> {
+    let n = 0;
+    for (const ns of NAMESPACE_NAMES) n += await this.clearNamespace(ns);
+    return n;
+  }
+
+  async health(): Promise<CacheHealth> {
+    if (!this.enabled) return { status: 'OK', latencyMs: null, detail: 'off (CACHE=off): every read goes to the database' };
+    if (!this.remote) return { status: 'OK', latencyMs: null, detail: 'memory (no REDIS_URL)' };
+    const started = performance.now();
+    try {
+      await this.remote.ping();
+      if (this.degradedSince) this.recovered();
+      return { status: 'OK', latencyMs: performance.now() - started, detail: 'redis' };
+    } catch {
+      this.failed(new Error('ping failed'));
+      return { status: 'DEGRADED', latencyMs: null, detail: `redis unreachable since ${this.degradedSince?.toISOString()}: serving from memory` };
+    }
+  }
+
+  snapshot(): CacheStatsSnapshot {
+    return this.stats.snapshot({ backend: this.backend, entries: this.memory.size, bytes: this.memory.bytes, degradedSince: this.degradedSince, enabled: this.enabled });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.probe);
+    await this.remote?.close();
+    await this.memory.close();
+  }
+
+  /** One warning per outage, then a probe with backoff until Redis answers. */
+  private failed(error: unknown): void {
+    this.stats.error();
+    if (this.closed || !this.remote) return;
+    if (!this.degradedSince) {
+      this.degradedSince = new Date();
+      this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: Redis unreachable, serving from memory until it answers');
+    }
+    this.scheduleProbe(250);
+  }
+
+  private scheduleProbe(delayMs: number): void {
+    if (this.probe || this.closed) return;
+    this.probe = setTimeout(async () => {
+      this.probe = undefined;
+      try {
+        await this.remote!.ping();
+        this.recovered();
+      } catch {
+        this.scheduleProbe(Math.min(delayMs * 2, 2_000));
+      }
+    }, delayMs);
+    this.probe.unref();
+  }
+
+  private recovering = false;
+
+  private recovered(): void {
+    if (!this.degradedSince || this.closed || !this.remote || this.recovering) return;
+    this.recovering = true;
+    // Writes during the outage could not bump their versions in Redis: start a new epoch before
+    // serving from Redis again, so no entry written before the outage can be read.
+    this.remote
+      .bump([scope.epoch])
+      .then(() => {
+        const outage = Date.now() - this.degradedSince!.getTime();
+        this.degradedSince = null;
+        this.lastKnown.clear();
+        this.logger.info({ outageMs: outage }, 'cache: Redis answers again, back to Redis');
+      })
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => (this.recovering = false));
+  }
+}

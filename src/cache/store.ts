@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Namespace } from './namespaces.js';
+
+/** One value to write, under its full key, with the namespace it belongs to and its TTL. */
+export interface StoreEntry {
+  key: string;
+  namespace: Namespace;
+  value: unknown;
+  ttlMs: number;
+  /** Size estimate in bytes (the serialized length), for the memory bound. */
+  size: number;
+}
+
+/**
+ * What the shared cache needs from a store: values by full key with a TTL, version tokens for
+ * invalidation, and emptying one namespace. The memory store and the Redis store both implement
+ * it and pass one contract suite (store.contract.test.ts).
+ */
+export interface CacheStore {
+  readonly backend: 'memory' | 'redis';
+  get(keys: readonly string[]): Promise<unknown[]>;
+  set(entries: readonly StoreEntry[]): Promise<void>;
+  delete(keys: readonly string[]): Promise<number>;
+  /** The current token of each version scope; a scope never seen gets a fresh random token. */
+  versions(scopes: readonly string[]): Promise<string[]>;
+  /** Gives each scope a new token: every key built on the old one is unreachable from now on. */
+  bump(scopes: readonly string[]): Promise<void>;
+  /** Deletes the namespace's entries; returns how many there were. */
+  clearNamespace(namespace: Namespace): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function newVersionToken(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+export interface MemoryStoreOptions {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+interface MemoryEntry {
+  value: unknown;
+  namespace: Namespace;
+  size: number;
+}
+
+/**
+ * The in-process store: an LRU bounded by entries and by (estimated) bytes, holding values as
+ * objects (no parsing on a hit). Used alone without Redis, and as the first layer in front of it.
+ * Cached values are shared between requests: callers treat them as immutable.
+ */
+export class MemoryStore implements CacheStore {
+  readonly backend = 'memory' as const;
+  private readonly entries: LRUCache<string, MemoryEntry>;
+  // Losing a version token is safe: a fresh token only turns old entries into misses.
+  private readonly tokens = new LRUCache<string, string>({ max: 500_000 });
+
+  constructor(options: MemoryStoreOptions) {
+    this.entries = new LRUCache<string, MemoryEntry>({
+      max: options.maxEntries,
+      maxSize: options.maxBytes,
+      sizeCalculation: (entry) => entry.size,
+    });
+  }
+
+  async get(keys: readonly string[]): Promise<unknown[]> {
+    return this.getSync(keys);
+  }
+
+  getSync(keys: readonly string[]): unknown[] {
+    return keys.map((k) => this.entries.get(k)?.value);
+  }
+
+  async set(entries: readonly StoreEntry[]): Promise<void> {
+    this.setSync(entries);
+  }
+
+  setSync(entries: readonly StoreEntry[]): void {
+    for (const e of entries) {
+      this.entries.set(e.key, { value: e.value, namespace: e.namespace, size: Math.max(1, e.size + e.key.length) }, { ttl: e.ttlMs });
+    }
+  }
+
+  async delete(keys: readonly string[]): Promise<number> {
+    let n = 0;
+    for (const k of keys) if (this.entries.delete(k)) n++;
+    return n;
+  }
+
+  async versions(scopes: readonly string[]): Promise<string[]> {
+    return scopes.map((s) => {
+      let token = this.tokens.get(s);
+      if (token === undefined) {
+        token = newVersionToken();
+        this.tokens.set(s, token);
+      }
+      return token;
+    });
+  }
+
+  async bump(scopes: readonly string[]): Promise<void> {
+    for (const s of scopes) this.tokens.set(s, newVersionToken());
+  }
+
+  async clearNamespace(namespace: Namespace): Promise<number> {
+    return this.dropNamespace(namespace);
+  }
+
+  /** Drops this process's entries of a namespace; returns how many. */
+  dropNamespace(namespace: Namespace): number {
+    let n = 0;
+    for (const [key, entry] of this.entries.entries()) {
+      if (entry.namespace === namespace && this.entries.delete(key)) n++;
+    }
+    return n;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.entries.calculatedSize;
+  }
+}
