@@ -7,6 +7,7 @@ import { createTokenIssuer } from './auth/tokens.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
+import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
 import { ExercisesService } from './exercises/exercises.service.js';
 import type { Logger } from './logger.js';
 import { HealthService } from './monitoring/health.service.js';
@@ -55,16 +56,20 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     cache: new CacheService(cache),
   };
 
+  const curriculumWatcher = new CurriculumWatcher(repositories.exercises, cache, logger);
+
   return {
     config,
     logger,
     clock,
     database,
     cache,
+    curriculumWatcher,
     repositories,
     services,
     tokens,
     async close() {
+      curriculumWatcher.stop();
       await cache.close();
       await database.close();
     },

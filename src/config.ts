@@ -38,6 +38,8 @@ const schema = z
     CACHE_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
     CACHE_MEMORY_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     CACHE_MEMORY_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(256),
+    /** How often the curriculum is checked for changes (its cached copy is dropped when it moves). */
+    CURRICULUM_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** Lifetime of a login token, in seconds. */
@@ -83,6 +85,7 @@ export type Config = Readonly<{
     jwtSecret: string | undefined;
     tokenTtlSeconds: number;
   }>;
+  curriculumCheckMs: number;
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
   shutdownGraceMs: number;
 }>;
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       memoryMaxBytes: e.CACHE_MEMORY_MAX_MB * 1024 * 1024,
     },
     auth: { jwtSecret: e.JWT_SECRET, tokenTtlSeconds: e.JWT_TTL_SECONDS },
+    curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   });

@@ -19,6 +19,8 @@ export interface TestApp {
   app: App;
   server: Server;
   clock: ManualClock;
+  /** Where this instance's database is (for a sibling instance). */
+  databaseOverrides: Record<string, unknown>;
   /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
   gql<T = any>(query: string, options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   login(username: string, password?: string): Promise<string>;
@@ -37,14 +39,26 @@ export interface GqlResponse<T> {
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-export async function createTestApp(options: { env?: Record<string, string | undefined>; clock?: Clock } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  /** A second instance of the service: same database and cache prefix as `sibling` (PostgreSQL only). */
+  sibling?: TestApp;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   // Each test app has its own key prefix on the shared Redis, removed when it closes.
-  const prefix = `reved-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const prefix = options.sibling?.app.config.cache.keyPrefix ?? `reved-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const config = testConfig({ CACHE_KEY_PREFIX: prefix, ...options.env });
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
   let dropDatabase = async () => {};
   let databaseOverrides = {};
-  if (config.database.url) {
+  let ownsPrefix = true;
+  if (options.sibling) {
+    if (options.sibling.app.database.kind !== 'postgres') throw new Error('instances can share PostgreSQL only');
+    databaseOverrides = { ...options.sibling.databaseOverrides };
+    ownsPrefix = false;
+  } else if (config.database.url) {
     const template = inject('postgresTemplate');
     if (!template) throw new Error('no PostgreSQL template database (see test/global-setup.ts)');
     const name = `reved_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -62,6 +76,7 @@ export async function createTestApp(options: { env?: Record<string, string | und
   }
 
   const app = await createApp(config, createLogger(config), { clock, database: databaseOverrides });
+  const sharedOverrides = databaseOverrides;
   schema ??= buildAppSchema();
   const server = await createServer(app, await schema);
   await server.fastify.ready();
@@ -81,6 +96,7 @@ export async function createTestApp(options: { env?: Record<string, string | und
     app,
     server,
     clock,
+    databaseOverrides: sharedOverrides,
     gql,
     async login(username, password = username === 'admin' ? 'admin1234' : 'demo1234') {
       const res = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { variables: { u: username, p: password } });
@@ -103,7 +119,7 @@ export async function createTestApp(options: { env?: Record<string, string | und
     async close() {
       await server.close();
       await dropDatabase();
-      if (config.redisUrl) await deleteRedisPrefix(config.redisUrl, prefix);
+      if (config.redisUrl && ownsPrefix) await deleteRedisPrefix(config.redisUrl, prefix);
     },
   };
 }

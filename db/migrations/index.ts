@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-26T0001_initial.js';
+import * as curriculumUpdatedAt from './2026-11-26T0002_curriculum_updated_at.js';
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
@@ -8,4 +9,5 @@ import * as initial from './2026-11-26T0001_initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001_initial': initial,
+  '2026-11-26T0002_curriculum_updated_at': curriculumUpdatedAt,
 };

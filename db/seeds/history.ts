@@ -2,6 +2,7 @@ import type { ExerciseType, Subject } from '../../src/db/database.js';
 import { ProgressStatus } from '../../src/common/enums.js';
 import { DAY_MS, parisDay, previousDay } from '../../src/common/time.js';
 import { decideProgress, type ProgressState } from '../../src/progress/scheduling.js';
+import { mulberry32 } from './curriculum/prng.js';
 
 /**
  * A plausible past for one student, simulated with the server's own progress rules (so points,
@@ -37,17 +38,6 @@ export interface StudentHistory {
   streakDays: number;
   streakLastDay: string | null;
   lastActiveAt: Date | null;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateHistory(studentId: number, curriculum: readonly HistoryExercise[], now: Date, days = 60): StudentHistory {

@@ -47,7 +47,7 @@ export class RedisStore implements CacheStore {
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
     const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
-    this.keyv = new Keyv({ store: adapter, serialize: (d) => serialize(d), deserialize: (t) => deserialize(t), useKeyPrefix: false, throwOnErrors: true });
+    this.keyv = new Keyv({ store: adapter, serialize: (d) => serialize(d), deserialize: (t) => deserialize(t), useKeyPrefix: false, namespace: undefined, throwOnErrors: true });
     this.keyv.on('error', () => {}); // errors reach callers through throwOnErrors
   }
 

@@ -16,6 +16,11 @@ export interface ManySpec<K, V> {
  * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
  * reads is consistent, and a write in the request is seen by the rest of it.
  */
+/** `<namespace>:<token of each scope>:<id>`: a new token for any scope makes a new key. */
+function fullKey(namespace: Namespace, scopes: string[], tokens: Map<string, string>, id: string): string {
+  return `${namespace}:${scopes.map((s) => tokens.get(s)).join('.')}:${id}`;
+}
+
 export class RequestCache {
   private readonly versions: DataLoader<string, string>;
 
@@ -40,7 +45,7 @@ export class RequestCache {
       tokens.set(needed[i]!, t);
     });
     if (this.shared.degraded && PER_STUDENT.has(namespace)) return load([...keys]); // Redis went away just now
-    const fullKeys = keys.map((k, i) => `${namespace}:${perKey[i]!.map((s) => tokens.get(s)).join('.')}:${spec.id(k)}`);
+    const fullKeys = keys.map((k, i) => fullKey(namespace, perKey[i]!, tokens, spec.id(k)));
 
     const values = (await this.shared.lookup(namespace, fullKeys)) as (V | undefined)[];
     const waiting: Promise<void>[] = [];
@@ -72,6 +77,22 @@ export class RequestCache {
     }
     await Promise.all(waiting); // every promise is awaited here, so a failed load never goes unhandled
     return values;
+  }
+
+  /** Writes values computed elsewhere (e.g. each exercise of a level just read), under their versions. */
+  async put<V>(namespace: Namespace, items: { id: string; scopes: string[]; value: V }[]): Promise<void> {
+    if (!this.shared.enabled || items.length === 0 || (this.shared.degraded && PER_STUDENT.has(namespace))) return;
+    const base = [scope.epoch, scope.namespace(namespace)];
+    const needed = [...new Set([...base, ...items.flatMap((i) => i.scopes)])];
+    const tokens = new Map<string, string>();
+    (await this.versions.loadMany(needed)).forEach((t, i) => {
+      if (t instanceof Error) throw t;
+      tokens.set(needed[i]!, t);
+    });
+    this.shared.store(
+      namespace,
+      items.map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value })),
+    );
   }
 
   /** One value, read through the cache. */

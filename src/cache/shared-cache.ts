@@ -219,6 +219,7 @@ export class SharedCache {
     if (this.closed || !this.remote) return;
     if (!this.degradedSince) {
       this.degradedSince = new Date();
+      this.stats.outage();
       this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: Redis unreachable, serving from memory until it answers');
     }
     this.scheduleProbe(250);

@@ -25,6 +25,8 @@ export interface CacheStatsSnapshot {
   sets: number;
   deletes: number;
   errors: number;
+  /** Times Redis became unreachable since the process started (one warning logged each time). */
+  outages: number;
   /** Entries and estimated bytes held by this instance's memory layer. */
   entries: number;
   bytes: number;
@@ -42,6 +44,7 @@ export class CacheStatsCollector {
     NAMESPACE_NAMES.map((ns) => [ns, { memoryHits: 0, redisHits: 0, misses: 0, sets: 0, deletes: 0 }]),
   );
   private errorCount = 0;
+  private outageCount = 0;
 
   record(ns: Namespace, memoryHits: number, redisHits: number, misses: number): void {
     const c = this.counters.get(ns)!;
@@ -62,6 +65,10 @@ export class CacheStatsCollector {
     this.errorCount++;
   }
 
+  outage(): void {
+    this.outageCount++;
+  }
+
   snapshot(state: Pick<CacheStatsSnapshot, 'backend' | 'entries' | 'bytes' | 'degradedSince' | 'enabled'>): CacheStatsSnapshot {
     const namespaces = NAMESPACE_NAMES.map((namespace) => {
       const c = this.counters.get(namespace)!;
@@ -71,6 +78,6 @@ export class CacheStatsCollector {
     const sum = (f: (n: NamespaceStats) => number) => namespaces.reduce((s, n) => s + f(n), 0);
     const hits = sum((n) => n.hits);
     const misses = sum((n) => n.misses);
-    return { ...state, hits, misses, hitRate: rate(hits, hits + misses), sets: sum((n) => n.sets), deletes: sum((n) => n.deletes), errors: this.errorCount, namespaces };
+    return { ...state, hits, misses, hitRate: rate(hits, hits + misses), sets: sum((n) => n.sets), deletes: sum((n) => n.deletes), errors: this.errorCount, outages: this.outageCount, namespaces };
   }
 }

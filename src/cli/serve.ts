@@ -20,6 +20,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ app
       seeded = report.modules > 0 || report.studentsCreated > 0;
       if (seeded) logger.info(report, 'seeded the database with demo data');
     }
+    app.curriculumWatcher.start(config.curriculumCheckMs);
     const server = await createServer(app, await buildAppSchema());
     const address = await server.fastify.listen({ host: config.host, port: config.port });
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${new URL(address).port}/graphql`;

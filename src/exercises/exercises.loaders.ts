@@ -24,7 +24,19 @@ export function createExerciseLoaders(repo: ExercisesRepository, options: Loader
     ),
     /** The active curriculum of a level, in curriculum order. */
     curriculum: loader<Level, Exercise[]>(options, (levels) =>
-      cachedGroups(options, 'curriculum', levels, { id: (l) => `level:${l}`, scopes: curriculum }, (missing) => repo.curriculumForLevels(missing), (e) => e.level),
+      cachedGroups(
+        options,
+        'curriculum',
+        levels,
+        { id: (l) => `level:${l}`, scopes: curriculum },
+        async (missing) => {
+          const rows = await repo.curriculumForLevels(missing);
+          // Each exercise of the level also under its own key: lookups by id then hit too.
+          await options.cache.put('curriculum', rows.map((e) => ({ id: `exercise:${e.id}`, scopes: curriculum(), value: e })));
+          return rows;
+        },
+        (e) => e.level,
+      ),
     ),
     /** Active modules, optionally of one level and subject. */
     modules: loader<ModulesFilter, Module[], string>(

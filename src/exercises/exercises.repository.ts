@@ -102,6 +102,22 @@ export class ExercisesRepository {
     return rows.map(toModule);
   }
 
+  /**
+   * A fingerprint of the whole curriculum: changes whenever a module or exercise is added, removed
+   * or updated (updated_at is moved by a trigger on every update).
+   */
+  async signature(): Promise<string> {
+    const row = await named(
+      'curriculum.signature',
+      this.db
+        .selectNoFrom([
+          sql<string>`(select count(*) || '/' || coalesce(max(updated_at)::text, '') from modules)`.as('modules'),
+          sql<string>`(select count(*) || '/' || coalesce(max(updated_at)::text, '') from exercises)`.as('exercises'),
+        ]),
+    ).executeTakeFirstOrThrow();
+    return `${row.modules}|${row.exercises}`;
+  }
+
   /** Active modules, by level, subject, period and order. */
   async activeModules(filter: { level: Level | null; subject: Subject | null }): Promise<Module[]> {
     let q = this.db

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { operation } from '../../test/operations.js';
+import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
+
+const DASHBOARD = operation('Dashboard');
+const SUBMIT = operation('SubmitAttempt');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function cpExercises(t: TestApp, n: number) {
+  return t.app.database.db
+    .selectFrom('exercises as e')
+    .innerJoin('modules as m', 'm.id', 'e.module_id')
+    .select(['e.id', 'e.solution', 'e.points'])
+    .where('m.level', '=', 'CP')
+    .orderBy('e.id')
+    .limit(n)
+    .execute();
+}
+
+describe.runIf(hasRedisServer)('Redis going away under traffic (a throwaway redis-server)', () => {
+  let redis: ThrowawayRedis;
+  let t: TestApp;
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+    t = await createTestApp({ env: { REDIS_URL: redis.url, CACHE_REDIS_TIMEOUT_MS: '150' } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  });
+
+  it('fails no request, reports DEGRADED, serves no stale read, and is back on Redis within 5 s', async () => {
+    const usernames = Array.from({ length: 10 }, (_, i) => `student${String(100 + i * 5 + 1).padStart(3, '0')}`); // CP students
+    const tokens = await Promise.all(usernames.map((u) => t.login(u)));
+    const exercises = await cpExercises(t, 60);
+    expect(t.app.cache.backend).toBe('redis');
+
+    let failures = 0;
+    let requests = 0;
+    let running = true;
+    const traffic = async (token: string, k: number) => {
+      let n = 0;
+      while (running) {
+        const e = exercises[(k * 7 + n) % exercises.length]!;
+        const res = n % 3 === 0
+          ? await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: `fault-${k}-${n}` } } })
+          : await t.gql(DASHBOARD, { token });
+        requests++;
+        if (res.errors || res.status !== 200) failures++;
+        n++;
+        await sleep(5);
+      }
+    };
+    const loops = tokens.map((token, k) => traffic(token, k));
+
+    await sleep(400);
+    await redis.down();
+    await sleep(400);
+    const health = await t.gql(operation('Health'));
+    expect(health.data.health.cache.status).toBe('DEGRADED');
+    expect(health.data.health.status).toBe('DEGRADED');
+    expect(t.app.cache.backend).toBe('memory');
+
+    // No stale read meanwhile: a write is seen by the next read.
+    const token = await t.login('student196');
+    const before = (await t.gql(DASHBOARD, { token })).data.me.totalPoints;
+    const e = exercises[59]!;
+    await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: 'fault-stale-1' } } });
+    expect((await t.gql(DASHBOARD, { token })).data.me.totalPoints).toBe(before + e.points);
+
+    await redis.up();
+    const back = Date.now();
+    while (t.app.cache.backend !== 'redis' && Date.now() - back < 5_000) await sleep(50);
+    const recoveredMs = Date.now() - back;
+    running = false;
+    await Promise.all(loops);
+
+    expect(t.app.cache.backend).toBe('redis');
+    expect(recoveredMs).toBeLessThan(5_000);
+    expect(failures).toBe(0);
+    expect(t.app.cache.snapshot().outages).toBe(1);
+    expect((await t.gql(operation('Health'))).data.health.cache.status).toBe('OK');
+    // After the outage, the epoch moved on: the write made during it is still seen.
+    expect((await t.gql(DASHBOARD, { token })).data.me.totalPoints).toBe(before + e.points);
+    console.log(`Redis outage under traffic: ${requests} requests, ${failures} failed, back on Redis ${recoveredMs} ms after it returned`);
+  });
+});
+
+describe.runIf(process.env.REDIS_URL && process.env.DATABASE_URL)('two instances on one Redis and one PostgreSQL', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({ sibling: a });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it("sees a write on one instance in the next read on the other (memory layers included)", async () => {
+    const token = await a.login('student071');
+    const warmA = (await a.gql(DASHBOARD, { token })).data.me;
+    const warmB = (await b.gql(DASHBOARD, { token })).data.me;
+    expect(warmB).toEqual(warmA);
+    // B now holds the dashboard in its memory layer; A writes.
+    const e = (await cpExercises(a, 5))[4]!;
+    await a.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: 'two-instances-1' } } });
+    const started = performance.now();
+    const seen = (await b.gql(DASHBOARD, { token })).data.me;
+    const ms = performance.now() - started;
+    expect(seen.totalPoints).toBe(warmA.totalPoints + e.points);
+    console.log(`a write on instance A was visible on instance B in the next request (${ms.toFixed(1)} ms)`);
+
+    // And an admin's clearCache on B empties A's memory layer too.
+    const admin = await b.login('admin');
+    await b.gql('mutation { clearCache(namespace: "progress") }', { token: admin });
+    const { queries } = await a.statements(() => a.gql(DASHBOARD, { token }));
+    expect(queries.map((q) => q.name)).toContain('progress.byStudentIds');
+  });
+});

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wrongAnswer } from '../../db/seeds/history.js';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { operation } from '../../test/operations.js';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+const DASHBOARD = operation('Dashboard');
+
+async function exercisesOf(level: string, n: number) {
+  return t.app.database.db
+    .selectFrom('exercises as e')
+    .innerJoin('modules as m', 'm.id', 'e.module_id')
+    .select(['e.id', 'e.type', 'e.points', 'e.solution', 'e.content', 'e.title'])
+    .where('m.level', '=', level as never)
+    .orderBy('e.id')
+    .limit(n)
+    .execute();
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await fn();
+  return { result, ms: performance.now() - started };
+}
+
+describe('the shared cache', () => {
+  it('serves a warm dashboard with no SQL at all', async () => {
+    const token = await t.login('student061');
+    const cold = await timed(() => t.statements(() => t.gql(DASHBOARD, { token })));
+    const warm = await timed(() => t.statements(() => t.gql(DASHBOARD, { token })));
+    expect(cold.result.result.errors).toBeUndefined();
+    expect(warm.result.result.data).toEqual(cold.result.result.data);
+    expect(cold.result.queries.length).toBeGreaterThan(0);
+    expect(warm.result.queries.map((q) => q.name)).toEqual([]);
+    console.log(`dashboard (${t.app.cache.backend}): cold ${cold.result.queries.length} SQL statements in ${cold.ms.toFixed(1)} ms, warm ${warm.result.queries.length} in ${warm.ms.toFixed(1)} ms`);
+  });
+
+  it('shows a student its own writes at once: points, progress, recommendations, stats', async () => {
+    const token = await t.login('student062'); // CE1
+    const before = (await t.gql(DASHBOARD, { token, variables: { limit: 3 } })).data.me;
+    const first = before.recommendations[0].exercise;
+    const e = (await exercisesOf('CE1', 400)).find((x) => String(x.id) === first.id)!;
+    await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: first.id, answer: e.solution, durationSeconds: 30, idempotencyKey: 'cache-062-1' } } });
+    const after = (await t.gql(DASHBOARD, { token, variables: { limit: 3 } })).data.me;
+    expect(after.totalPoints).toBe(before.totalPoints + e.points);
+    expect(after.progress.totalCount).toBe(before.progress.totalCount + 1);
+    expect(after.recommendations.map((r: any) => r.exercise.id)).not.toContain(first.id);
+    expect(after.stats.exercisesCompleted).toBe(before.stats.exercisesCompleted + 1);
+
+    const other = (await exercisesOf('CE1', 400)).find((x) => String(x.id) === after.recommendations[0].exercise.id)!;
+    await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(other.id), answer: wrongAnswer(other), durationSeconds: 30, idempotencyKey: 'cache-062-2' } } });
+    const retry = (await t.gql(DASHBOARD, { token, variables: { limit: 3 } })).data.me;
+    expect(retry.recommendations[0]).toMatchObject({ reason: 'RETRY', exercise: { id: String(other.id) } });
+  });
+
+  it('refreshes sessions on start and end, and the profile on login', async () => {
+    const token = await t.login('student063');
+    const SESSIONS = '{ me { lastActiveAt sessions { id endedAt } } }';
+    expect((await t.gql(SESSIONS, { token })).data.me.sessions).toEqual([]);
+    const id = (await t.gql(operation('StartSession'), { token })).data.startSession.id;
+    expect((await t.gql(SESSIONS, { token })).data.me.sessions).toEqual([{ id, endedAt: null }]);
+    await t.gql(operation('EndSession'), { token, variables: { id } });
+    expect((await t.gql(SESSIONS, { token })).data.me.sessions[0].endedAt).not.toBeNull();
+
+    const seen = (await t.gql(SESSIONS, { token })).data.me.lastActiveAt;
+    t.clock.advance(3_600_000);
+    await t.login('student063');
+    expect((await t.gql(SESSIONS, { token })).data.me.lastActiveAt).not.toBe(seen);
+    t.clock.set(new Date());
+  });
+
+  it('drops the cached curriculum when the curriculum changes', async () => {
+    const token = await t.login('student064');
+    const e = (await exercisesOf('CP', 1))[0]!;
+    const q = 'query($id: ID!) { exercise(id: $id) { title } }';
+    await t.app.curriculumWatcher.check();
+    expect((await t.gql(q, { token, variables: { id: String(e.id) } })).data.exercise.title).toBe(e.title);
+    await t.app.database.db.updateTable('exercises').set({ title: 'Titre corrigé' }).where('id', '=', e.id).execute();
+    expect(await t.app.curriculumWatcher.check()).toBe(true);
+    expect((await t.gql(q, { token, variables: { id: String(e.id) } })).data.exercise.title).toBe('Titre corrigé');
+  });
+
+  it('runs the loader once for concurrent misses of one key', async () => {
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => t.login('student065')));
+    const { queries } = await t.statements(() => Promise.all(Array.from({ length: 20 }, (_, i) => t.gql(DASHBOARD, { token: tokens[i % 5] }))));
+    expect(queries.filter((q) => q.name === 'progress.byStudentIds')).toHaveLength(1);
+    expect(queries.filter((q) => q.name === 'students.byIds').length).toBeLessThanOrEqual(1);
+  });
+
+  it('clearCache empties one namespace or all, for an admin only', async () => {
+    const token = await t.login('student066');
+    await t.gql(DASHBOARD, { token });
+    expect((await t.gql('mutation { clearCache(namespace: "stats") }', { token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await t.gql('mutation { clearCache(namespace: "nope") }', { token: admin });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'namespace' });
+    const misses = t.app.cache.snapshot().namespaces.find((n) => n.namespace === 'progress')!.misses;
+    const progress = await t.gql('mutation { clearCache(namespace: "progress") }', { token: admin });
+    expect(progress.data.clearCache).toBeGreaterThan(0);
+    const { queries } = await t.statements(() => t.gql(DASHBOARD, { token }));
+    expect(queries.map((q) => q.name ?? q.sql)).toEqual(['progress.byStudentIds']);
+    expect(t.app.cache.snapshot().namespaces.find((n) => n.namespace === 'progress')!.misses).toBe(misses + 1);
+    const all = await t.gql('mutation { clearCache }', { token: admin });
+    expect(all.data.clearCache).toBeGreaterThan(0);
+    expect((await t.statements(() => t.gql(DASHBOARD, { token }))).queries.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a hit rate over 80 % across 1,000 dashboard requests by 200 students, and counts it truly', async () => {
+    await t.gql('mutation { clearCache }', { token: admin });
+    const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => t.login(`student${String(i + 1).padStart(3, '0')}`)));
+    const before = t.app.cache.snapshot();
+    let sql = 0;
+    // Five dashboards each, 20 students at a time, as a classroom's requests arrive.
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < tokens.length; i += 20) {
+        const { queries } = await t.statements(() => Promise.all(tokens.slice(i, i + 20).map((token) => t.gql(DASHBOARD, { token }))));
+        sql += queries.length;
+      }
+    }
+    const after = t.app.cache.snapshot();
+    const hits = after.hits - before.hits;
+    const misses = after.misses - before.misses;
+    const hitRate = hits / (hits + misses);
+    console.log(`1,000 dashboards by 200 students (${t.app.cache.backend}): hit rate ${(hitRate * 100).toFixed(1)} % (${hits} hits, ${misses} misses), ${sql} SQL statements`);
+    expect(hitRate).toBeGreaterThan(0.8);
+    // Each miss is one value the database provided: at most a handful per student.
+    expect(misses).toBeLessThanOrEqual(200 * 6 + 10);
+  });
+});
+
+describe('with the cache off (CACHE=off)', () => {
+  it('sends every read to the database', async () => {
+    const off = await createTestApp({ env: { CACHE: 'off' } });
+    try {
+      const token = await off.login('student067');
+      await off.gql(DASHBOARD, { token });
+      const { queries } = await off.statements(() => off.gql(DASHBOARD, { token }));
+      expect(queries.length).toBeGreaterThan(2);
+      const h = await off.gql('{ health { cache { status detail } } }');
+      expect(h.data.health.cache.detail).toMatch(/off/);
+    } finally {
+      await off.close();
+    }
+  });
+});
