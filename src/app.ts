@@ -8,9 +8,11 @@ import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
 import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
+import { observeDependencies } from './telemetry/instruments.js';
 import { ExercisesService } from './exercises/exercises.service.js';
 import type { Logger } from './logger.js';
 import { HealthService } from './monitoring/health.service.js';
+import { MonitoringService } from './monitoring/monitoring.service.js';
 import { AttemptsRepository } from './progress/attempts.repository.js';
 import { AttemptsService } from './progress/attempts.service.js';
 import { ProgressRepository } from './progress/progress.repository.js';
@@ -44,6 +46,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   if (tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
 
   const exercises = new ExercisesService();
+  const health = new HealthService(database, cache);
   const services = {
     auth: new AuthService(repositories.auth, repositories.students, tokens, clock),
     students: new StudentsService(repositories.students, clock),
@@ -52,11 +55,13 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     attempts: new AttemptsService(repositories.attempts, exercises, clock),
     recommendations: new RecommendationsService(),
     sessions: new SessionsService(repositories.sessions, clock),
-    health: new HealthService(database, cache),
+    health,
+    monitoring: new MonitoringService(clock, cache, database, health, config.monitoring),
     cache: new CacheService(cache),
   };
 
   const curriculumWatcher = new CurriculumWatcher(repositories.exercises, cache, logger);
+  observeDependencies(cache, database);
 
   return {
     config,
@@ -70,6 +75,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     tokens,
     async close() {
       curriculumWatcher.stop();
+      services.monitoring.stop();
       await cache.close();
       await database.close();
     },

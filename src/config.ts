@@ -38,6 +38,17 @@ const schema = z
     CACHE_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
     CACHE_MEMORY_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     CACHE_MEMORY_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(256),
+    /** Statements slower than this are counted and listed in monitoring. */
+    SLOW_QUERY_MS: z.coerce.number().min(0).max(600_000).default(200),
+    /** Alert thresholds (the original service's defaults), evaluated over ALERT_WINDOW_SECONDS. */
+    ALERT_MEMORY_RATIO: z.coerce.number().min(0).max(1).default(0.85),
+    ALERT_P95_MS: z.coerce.number().min(0).default(2_000),
+    ALERT_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    ALERT_CACHE_HIT_RATE: z.coerce.number().min(0).max(1).default(0.5),
+    ALERT_WINDOW_SECONDS: z.coerce.number().int().min(10).max(900).default(300),
+    ALERT_MIN_REQUESTS: z.coerce.number().int().min(1).default(20),
+    /** Serve OpenTelemetry metrics for Prometheus to scrape at GET /metrics. */
+    METRICS_PROMETHEUS: onOff('off'),
     /** How often the curriculum is checked for changes (its cached copy is dropped when it moves). */
     CURRICULUM_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
@@ -49,6 +60,10 @@ const schema = z
     INTROSPECTION: bool.optional(),
     /** Before/after switch for load comparisons: off resolves every relation with its own query. */
     DATALOADERS: onOff('on'),
+    /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as this admin. */
+    API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    ADMIN_USERNAME: z.string().min(1).max(64).default('admin'),
+    ADMIN_PASSWORD: z.string().min(1).max(256).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
@@ -86,8 +101,14 @@ export type Config = Readonly<{
     tokenTtlSeconds: number;
   }>;
   curriculumCheckMs: number;
+  monitoring: Readonly<{
+    slowQueryMs: number;
+    prometheus: boolean;
+    alerts: Readonly<{ memoryRatio: number; p95Ms: number; errorRate: number; cacheHitRate: number; windowSeconds: number; minRequests: number }>;
+  }>;
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
   shutdownGraceMs: number;
+  adminClient: Readonly<{ url: string; username: string; password: string | undefined }>;
 }>;
 
 export class ConfigError extends Error {
@@ -131,8 +152,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     auth: { jwtSecret: e.JWT_SECRET, tokenTtlSeconds: e.JWT_TTL_SECONDS },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
+    monitoring: {
+      slowQueryMs: e.SLOW_QUERY_MS,
+      prometheus: e.METRICS_PROMETHEUS,
+      alerts: {
+        memoryRatio: e.ALERT_MEMORY_RATIO,
+        p95Ms: e.ALERT_P95_MS,
+        errorRate: e.ALERT_ERROR_RATE,
+        cacheHitRate: e.ALERT_CACHE_HIT_RATE,
+        windowSeconds: e.ALERT_WINDOW_SECONDS,
+        minRequests: e.ALERT_MIN_REQUESTS,
+      },
+    },
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    adminClient: {
+      url: e.API_URL ?? `http://localhost:${e.PORT}/graphql`,
+      username: e.ADMIN_USERNAME,
+      // The demo admin's password works against a development server only.
+      password: e.ADMIN_PASSWORD ?? (production ? undefined : 'admin1234'),
+    },
   });
 }
 

@@ -2,12 +2,16 @@ import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
+import { AdminClient } from './cli/admin-client.js';
+import { cacheClear, cacheStats } from './cli/cache-commands.js';
+import { monitorScreen, runMonitor } from './cli/monitor.js';
 import { banner, startServer } from './cli/serve.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { applyIndexes, explainHotQueries } from './db/indexes.js';
 import { migrateDown, migrateToLatest } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { buildAppSchema, printAppSchema } from './schema.js';
+import { telemetryState } from './telemetry/state.js';
 import { DEMO_STUDENTS, DemoAccountsInProductionError, seed } from '../db/seeds/seed.js';
 
 /**
@@ -17,6 +21,9 @@ import { DEMO_STUDENTS, DemoAccountsInProductionError, seed } from '../db/seeds/
  *   node dist/src/main.js seed [--students N] [--history] [--curriculum-only]
  *   node dist/src/main.js indexes                 apply missing indexes, explain the hot queries
  *   node dist/src/main.js schema [--check]        write (or check) schema/schema.graphql
+ *   node dist/src/main.js monitor [--once]        a live view of a running server (as an admin)
+ *   node dist/src/main.js cache-stats             its cache figures
+ *   node dist/src/main.js cache-clear [namespace] empty one cache namespace, or all
  */
 const SCHEMA_FILE = 'schema/schema.graphql';
 
@@ -48,16 +55,19 @@ async function main(): Promise<number> {
           process.exit(1);
         }, config.shutdownGraceMs);
         force.unref();
-        server.close().then(
-          () => {
-            logger.info('stopped');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            logger.error({ err: error }, 'shutdown failed');
-            process.exit(1);
-          },
-        );
+        server
+          .close()
+          .then(() => telemetryState.shutdown?.())
+          .then(
+            () => {
+              logger.info('stopped');
+              process.exit(0);
+            },
+            (error: unknown) => {
+              logger.error({ err: error }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
       };
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
@@ -87,9 +97,43 @@ async function main(): Promise<number> {
     case 'seed':
     case 'indexes':
       return databaseCommand(command, rest, config, logger);
+    case 'monitor':
+    case 'cache-stats':
+    case 'cache-clear':
+      return adminCommand(command, rest, config);
     default:
-      console.error(`unknown command ${command}: serve, migrate, seed, indexes or schema`);
+      console.error(`unknown command ${command}: serve, migrate, seed, indexes, schema, monitor, cache-stats or cache-clear`);
       return 2;
+  }
+}
+
+/** Commands that talk to a running server through its API, as an admin. */
+async function adminCommand(command: 'monitor' | 'cache-stats' | 'cache-clear', args: string[], config: Config): Promise<number> {
+  const { url, username, password } = config.adminClient;
+  if (!password) {
+    console.error('Set ADMIN_PASSWORD (and ADMIN_USERNAME, API_URL) to use the admin commands.');
+    return 2;
+  }
+  const client = new AdminClient({ url, username, password });
+  try {
+    if (command === 'monitor') {
+      const { values } = parseArgs({ args, options: { once: { type: 'boolean', default: false }, interval: { type: 'string', default: '3' } } });
+      if (values.once) {
+        process.stdout.write(await monitorScreen(client, url));
+        return 0;
+      }
+      const seconds = Number(values.interval);
+      if (!(seconds >= 1 && seconds <= 3600)) {
+        console.error('--interval must be 1 to 3600 seconds');
+        return 2;
+      }
+      return runMonitor(client, url, seconds * 1000);
+    }
+    process.stdout.write(command === 'cache-stats' ? await cacheStats(client) : await cacheClear(client, args[0]));
+    return 0;
+  } catch (error) {
+    console.error(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
 }
 

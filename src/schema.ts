@@ -6,6 +6,7 @@ import { CacheResolver } from './cache/cache.resolver.js';
 import { DateTimeScalar } from './common/scalars.js';
 import { ExerciseResolver, ModuleResolver } from './exercises/exercise.resolver.js';
 import { HealthResolver } from './monitoring/health.resolver.js';
+import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
 import { AttemptResolver, ProgressResolver } from './progress/progress.resolver.js';
 import { RecommendationResolver } from './recommendations/recommendation.resolver.js';
 import { SessionResolver } from './sessions/session.resolver.js';
@@ -22,6 +23,7 @@ export const resolvers = [
   SessionResolver,
   HealthResolver,
   CacheResolver,
+  MonitoringResolver,
 ] as const;
 
 /** The executable schema: every resolver, arguments validated by class-validator. */

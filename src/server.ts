@@ -10,7 +10,9 @@ import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
 import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
+import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
 import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
+import { telemetryState } from './telemetry/state.js';
 
 export const BODY_LIMIT_BYTES = 100_000;
 
@@ -41,9 +43,11 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       fastifyApolloDrainPlugin(fastify),
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
+      metricsPlugin(),
     ],
   });
   await apollo.start();
+  app.services.monitoring.start();
 
   const handler = fastifyApolloHandler<Context>(apollo, {
     context: async (request) => {
@@ -54,15 +58,26 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     },
   });
   // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
+  recordRequests(fastify, app.services.monitoring);
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     handler(request, reply) {
-      return runInRequestScope(newRequestScope(), () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
+      const scope = newRequestScope();
+      request.requestScope = scope;
+      return runInRequestScope(scope, () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
     },
   });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
+  const prometheus = telemetryState.prometheus;
+  if (config.monitoring.prometheus && prometheus) {
+    // Scraped by Prometheus; keep it off the public load balancer's routes.
+    fastify.get('/metrics', (request, reply) => {
+      reply.hijack();
+      prometheus.getMetricsRequestHandler(request.raw, reply.raw);
+    });
+  }
   fastify.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'draining' });
     const database = await app.services.health.probeDatabase();

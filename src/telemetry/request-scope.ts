@@ -8,12 +8,16 @@ export interface RequestScope {
   sqlStatements: number;
   cacheHits: number;
   cacheMisses: number;
+  /** The GraphQL operation's name (or a hash), once Apollo has read the request. */
+  operation?: string;
+  serverError: boolean;
+  clientError: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
 
 export function newRequestScope(): RequestScope {
-  return { sqlStatements: 0, cacheHits: 0, cacheMisses: 0 };
+  return { sqlStatements: 0, cacheHits: 0, cacheMisses: 0, serverError: false, clientError: false };
 }
 
 export function runInRequestScope<T>(scope: RequestScope, fn: () => T): T {
