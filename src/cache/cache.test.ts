@@ -129,8 +129,12 @@ describe('the shared cache', () => {
     const hitRate = hits / (hits + misses);
     console.log(`1,000 dashboards by 200 students (${t.app.cache.backend}): hit rate ${(hitRate * 100).toFixed(1)} % (${hits} hits, ${misses} misses), ${sql} SQL statements`);
     expect(hitRate).toBeGreaterThan(0.8);
-    // Each miss is one value the database provided: at most a handful per student.
-    expect(misses).toBeLessThanOrEqual(200 * 6 + 10);
+    // True counts: each student's progress, ranking and stats had to be computed once (no hit can
+    // stand for those), and misses stay a handful per student (shared curriculum entries, and
+    // concurrent first readers of one key, which count as misses while one loader runs).
+    expect(misses).toBeGreaterThanOrEqual(200 * 3);
+    expect(misses).toBeLessThanOrEqual(200 * 8);
+    expect(sql).toBeLessThanOrEqual(misses);
   });
 });
 
