@@ -3,6 +3,7 @@ import { SharedCache, type CacheOptions } from './cache/shared-cache.js';
 import type { Config } from './config.js';
 import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
+import { withVerificationCache } from './auth/token-cache.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
@@ -15,6 +16,7 @@ import { HealthService } from './monitoring/health.service.js';
 import { MonitoringService } from './monitoring/monitoring.service.js';
 import { AttemptsRepository } from './progress/attempts.repository.js';
 import { AttemptsService } from './progress/attempts.service.js';
+import { AttemptPartitionMaintainer, AttemptPartitionsRepository } from './progress/attempt-partitions.repository.js';
 import { ProgressRepository } from './progress/progress.repository.js';
 import { ProgressService } from './progress/progress.service.js';
 import { RecommendationsService } from './recommendations/recommendations.service.js';
@@ -42,8 +44,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     attempts: new AttemptsRepository(db),
     sessions: new SessionsRepository(db),
   };
-  const tokens = createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
-  if (tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
+  const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
 
   const exercises = new ExercisesService();
   const health = new HealthService(database, cache);
@@ -61,6 +62,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   };
 
   const curriculumWatcher = new CurriculumWatcher(repositories.exercises, cache, logger);
+  const partitions = new AttemptPartitionMaintainer(new AttemptPartitionsRepository(db), () => clock.now(), logger);
   observeDependencies(cache, database);
 
   return {
@@ -70,11 +72,13 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     database,
     cache,
     curriculumWatcher,
+    partitions,
     repositories,
     services,
     tokens,
     async close() {
       curriculumWatcher.stop();
+      partitions.stop();
       services.monitoring.stop();
       await cache.close();
       await database.close();

@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -41,6 +42,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     logger: apolloLogger(logger),
     plugins: [
       fastifyApolloDrainPlugin(fastify),
+      // Responses are per student and never HTTP-cached; without this, Apollo wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
       metricsPlugin(),

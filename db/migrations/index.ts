@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-26T0001_initial.js';
 import * as curriculumUpdatedAt from './2026-11-26T0002_curriculum_updated_at.js';
+import * as partitionAttempts from './2026-11-26T0003_partition_attempts.js';
+import * as studentsActivityIndexes from './2026-11-26T0004_students_activity_indexes.js';
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
@@ -10,4 +12,6 @@ import * as curriculumUpdatedAt from './2026-11-26T0002_curriculum_updated_at.js
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001_initial': initial,
   '2026-11-26T0002_curriculum_updated_at': curriculumUpdatedAt,
+  '2026-11-26T0003_partition_attempts': partitionAttempts,
+  '2026-11-26T0004_students_activity_indexes': studentsActivityIndexes,
 };

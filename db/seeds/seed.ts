@@ -2,7 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../../src/auth/passwords.js';
 import type { Database, Level } from '../../src/db/database.js';
 import { buildCurriculum } from './curriculum.js';
+import { DAY_MS } from '../../src/common/time.js';
+import { AttemptPartitionsRepository } from '../../src/progress/attempt-partitions.repository.js';
 import { generateHistory, type StudentHistory } from './history.js';
+
+const HISTORY_DAYS = 60;
 
 /**
  * Demo and load-test data. Idempotent: the curriculum is written once, accounts are created only
@@ -169,10 +173,12 @@ async function writeHistory(db: Kysely<Database>, count: number, now: Date, log:
     .orderBy('s.id')
     .execute();
 
+  // Past months get their partitions first, so history does not pile up in the default partition.
+  await new AttemptPartitionsRepository(db).ensureMonths(new Date(now.getTime() - HISTORY_DAYS * DAY_MS), now);
   let total = 0;
   const chunk = 250;
   for (let i = 0; i < students.length; i += chunk) {
-    const histories = students.slice(i, i + chunk).map((s) => generateHistory(s.id, byLevel.get(s.level) ?? [], now));
+    const histories = students.slice(i, i + chunk).map((s) => generateHistory(s.id, byLevel.get(s.level) ?? [], now, HISTORY_DAYS));
     total += await insertHistories(db, histories);
     if ((i / chunk) % 8 === 7) log(`history: ${Math.min(i + chunk, students.length)}/${students.length} students`);
   }
@@ -197,12 +203,16 @@ async function insertHistories(db: Kysely<Database>, histories: StudentHistory[]
     for (let i = 0; i < attempts.length; i += 20_000) {
       const part = attempts.slice(i, i + 20_000);
       await sql`
+        with inserted as (
         insert into attempts (student_id, exercise_id, session_id, idempotency_key, answer, correct, duration_seconds, hints_used, points_earned, created_at)
         select * from unnest(${part.map((a) => a.studentId)}::int[], ${part.map((a) => a.exerciseId)}::int[],
           ${part.map((a) => sessionIds.get(`${a.studentId}:${a.sessionStartedAt.toISOString()}`) ?? null)}::int[],
           ${part.map((a) => a.idempotencyKey)}::text[], ${part.map((a) => JSON.stringify(a.answer))}::jsonb[],
           ${part.map((a) => a.correct)}::boolean[], ${part.map((a) => a.durationSeconds)}::int[], ${part.map((a) => a.hintsUsed)}::int[],
-          ${part.map((a) => a.pointsEarned)}::int[], ${part.map((a) => a.at)}::timestamptz[])`.execute(trx);
+          ${part.map((a) => a.pointsEarned)}::int[], ${part.map((a) => a.at)}::timestamptz[])
+        returning id, student_id, idempotency_key, created_at)
+        insert into attempt_keys (student_id, idempotency_key, attempt_id, created_at)
+        select student_id, idempotency_key, id, created_at from inserted`.execute(trx);
     }
 
     const progress = histories.flatMap((h) => h.progress.map((p) => ({ ...p, studentId: h.studentId })));

@@ -8,7 +8,7 @@ const audience = 'reved-kids';
 export interface TokenIssuer {
   sign(viewer: SignedInViewer): Promise<string>;
   /** The viewer a token names, or a reason it is refused (expired, bad signature, malformed...). */
-  verify(token: string): Promise<{ ok: true; viewer: SignedInViewer } | { ok: false; problem: string }>;
+  verify(token: string): Promise<{ ok: true; viewer: SignedInViewer; expiresAt: number } | { ok: false; problem: string }>;
 }
 
 /** HS256 JWTs: exp, iat, sub, role and the account's token version (ver) are all required. */
@@ -38,8 +38,9 @@ export function createTokenIssuer(secret: string | undefined, ttlSeconds: number
         const id = Number(payload.sub);
         const ver = payload.ver;
         if (!Number.isSafeInteger(id) || id <= 0 || !Number.isSafeInteger(ver)) return { ok: false, problem: 'The token is malformed. Sign in again.' };
-        if (payload.role === 'STUDENT') return { ok: true, viewer: { role: 'STUDENT', studentId: id, tokenVersion: ver as number } };
-        if (payload.role === 'ADMIN') return { ok: true, viewer: { role: 'ADMIN', adminId: id, tokenVersion: ver as number } };
+        const expiresAt = (payload.exp as number) * 1000;
+        if (payload.role === 'STUDENT') return { ok: true, viewer: { role: 'STUDENT', studentId: id, tokenVersion: ver as number }, expiresAt };
+        if (payload.role === 'ADMIN') return { ok: true, viewer: { role: 'ADMIN', adminId: id, tokenVersion: ver as number }, expiresAt };
         return { ok: false, problem: 'The token is malformed. Sign in again.' };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return { ok: false, problem: 'The token has expired. Sign in again.' };

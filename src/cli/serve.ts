@@ -9,11 +9,14 @@ import { DEMO_ADMIN, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS, demoUsername, seed } 
 /** Builds the app, prepares the database (migrate, first-start seed), and listens. */
 export async function startServer(config: Config, logger: Logger): Promise<{ app: App; server: Server; url: string }> {
   const app = await createApp(config, logger);
+  if (app.tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
   try {
     if (config.database.migrateOnStart) {
       const applied = await migrateToLatest(app.database.db);
       for (const m of applied) logger.info({ migration: m.migrationName, status: m.status }, 'migration');
     }
+    await app.partitions.run();
+    app.partitions.start();
     let seeded = false;
     if (config.database.seedOnStart) {
       const report = await seed(app.database.db, { students: DEMO_STUDENTS, history: false, accounts: config.env !== 'production', production: config.env === 'production' });

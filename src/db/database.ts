@@ -98,6 +98,7 @@ export interface LearningSessionsTable {
   points_earned: Generated<number>;
 }
 
+/** Partitioned by month on created_at (see the 0003 migration); idempotency lives in attempt_keys. */
 export interface AttemptsTable {
   /** bigint: pg returns it as a string. */
   id: Generated<string>;
@@ -113,6 +114,14 @@ export interface AttemptsTable {
   created_at: CreatedAt;
 }
 
+/** Idempotency keys: one attempt per (student, key), whichever monthly partition holds it. */
+export interface AttemptKeysTable {
+  student_id: number;
+  idempotency_key: string;
+  attempt_id: string | number;
+  created_at: Date;
+}
+
 export interface Database {
   students: StudentsTable;
   admins: AdminsTable;
@@ -121,6 +130,7 @@ export interface Database {
   progress: ProgressTable;
   learning_sessions: LearningSessionsTable;
   attempts: AttemptsTable;
+  attempt_keys: AttemptKeysTable;
 }
 
 export type StudentRow = Selectable<StudentsTable>;

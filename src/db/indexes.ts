@@ -11,7 +11,8 @@ import type { Database } from './database.js';
  */
 export const INDEXES: { name: string; ddl: string; why: string }[] = [
   { name: 'students_level_idx', ddl: 'on students (level)', why: 'promised: students of a level' },
-  { name: 'students_last_active_at_idx', ddl: "on students ((coalesce(last_active_at, '-infinity'::timestamptz)) desc, id desc)", why: 'students list, newest activity first' },
+  { name: 'students_last_active_at_idx', ddl: 'on students (last_active_at desc nulls last, id)', why: 'promised: students by last activity' },
+  { name: 'students_activity_idx', ddl: "on students ((coalesce(last_active_at, '-infinity'::timestamptz)) desc, id desc)", why: 'students list, newest activity first' },
   { name: 'students_level_activity_idx', ddl: "on students (level, (coalesce(last_active_at, '-infinity'::timestamptz)) desc, id desc)", why: 'students list of one level' },
   { name: 'progress_pkey', ddl: '', why: 'promised: progress(student_id, exercise_id), the primary key' },
   { name: 'progress_status_idx', ddl: 'on progress (status)', why: 'promised: progress by status' },
@@ -20,10 +21,10 @@ export const INDEXES: { name: string; ddl: string; why: string }[] = [
   { name: 'learning_sessions_one_open_idx', ddl: 'unique on learning_sessions (student_id) where ended_at is null', why: 'one open session per student' },
   { name: 'exercises_module_active_idx', ddl: 'on exercises (module_id, active)', why: "promised: a module's active exercises" },
   { name: 'modules_level_subject_idx', ddl: 'on modules (level, subject)', why: 'the curriculum of a level' },
-  { name: 'attempts_student_created_idx', ddl: 'on attempts (student_id, created_at)', why: "a student's recent attempts" },
+  { name: 'attempts_student_created_idx', ddl: 'on attempts (student_id, created_at)', why: "a student's recent attempts (on every monthly partition)" },
   { name: 'attempts_session_idx', ddl: 'on attempts (session_id)', why: "a session's figures, recounted on close" },
   { name: 'attempts_exercise_idx', ddl: 'on attempts (exercise_id)', why: 'deleting or retiring an exercise' },
-  { name: 'attempts_idempotency', ddl: '', why: 'idempotency keys, a unique constraint' },
+  { name: 'attempt_keys_pkey', ddl: '', why: 'idempotency keys: (student_id, idempotency_key), the primary key' },
 ];
 
 export async function applyIndexes(db: Kysely<Database>): Promise<string[]> {
@@ -56,6 +57,8 @@ export async function explainHotQueries(app: App): Promise<PlanReport[]> {
   const session = await any(db.selectFrom('learning_sessions').select('id').orderBy('id').limit(1).execute());
   const sid = student?.id ?? 1;
   const level = (student?.level ?? 'CP') as Level;
+  const now = new Date();
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const r = app.repositories;
   const runs: [string, () => Promise<unknown>][] = [
     ['students.byIds', () => r.students.byIds([sid])],
@@ -68,7 +71,8 @@ export async function explainHotQueries(app: App): Promise<PlanReport[]> {
     ['exercises.curriculumForLevels', () => r.exercises.curriculumForLevels([level])],
     ['sessions.byStudentIdsSince', () => r.sessions.byStudentIdsSince([sid], new Date(Date.now() - 30 * 86_400_000))],
     ['attempts.byKey', () => r.attempts.byKey(sid, 'no-such-key')],
-    ['attempts of a session (close)', () => db.selectFrom('attempts').select(sql`count(*)`.as('n')).where('session_id', '=', session?.id ?? 1).execute()],
+    ['attempts of a session (close)', () => db.selectFrom('attempts').select(sql`count(*)`.as('n')).where('session_id', '=', session?.id ?? 1).where('created_at', '>=', new Date(Date.now() - 86_400_000)).execute()],
+    ["a student's attempts this month", () => db.selectFrom('attempts').selectAll().where('student_id', '=', sid).where('created_at', '>=', monthStart).where('created_at', '<', new Date()).execute()],
     ['progress by status', () => db.selectFrom('progress').select(sql`count(*)`.as('n')).where('status', '=', 'MASTERED').execute()],
   ];
 

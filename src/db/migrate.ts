@@ -25,3 +25,10 @@ export async function migrateDown(db: Kysely<any>): Promise<MigrationResult[]> {
   if (error) throw new MigrationError(results, error);
   return results;
 }
+
+/** Migrates up or down to the named migration (tests of a migration on an existing database). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResult[]> {
+  const { error, results = [] } = await migrator(db).migrateTo(name);
+  if (error) throw new MigrationError(results, error);
+  return results;
+}

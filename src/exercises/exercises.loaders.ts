@@ -12,10 +12,33 @@ export interface ModulesFilter {
 /** The exercise hierarchy, read through the `curriculum` namespace (one version for all of it). */
 export function createExerciseLoaders(repo: ExercisesRepository, options: LoaderOptions) {
   const curriculum = () => [scope.curriculum];
+  // Request scope: the exercises of the levels this request already loaded, so that looking one
+  // up by id afterwards (Progress.exercise, Recommendation.exercise) costs a Map lookup.
+  const known = new Map<number, Exercise>();
+  const exercisesByLevel = loader<Level, Exercise[]>(options, async (levels) => {
+    const lists = await cachedGroups(
+      options,
+      'curriculum',
+      levels,
+      { id: (l) => `level:${l}`, scopes: curriculum },
+      async (missing) => {
+        const rows = await repo.curriculumForLevels(missing);
+        // Each exercise of the level also under its own key: lookups by id then hit too.
+        await options.cache.put('curriculum', rows.map((e) => ({ id: `exercise:${e.id}`, scopes: curriculum(), value: e })));
+        return rows;
+      },
+      (e) => e.level,
+    );
+    for (const list of lists) for (const e of list) known.set(e.id, e);
+    return lists;
+  });
   return {
-    exercise: loader<number, Exercise>(options, (ids) =>
-      cachedRows(options, 'curriculum', ids, { id: (id) => `exercise:${id}`, scopes: curriculum }, (missing) => repo.exercisesByIds(missing), (e) => e.id, 'Exercise'),
-    ),
+    exercise: loader<number, Exercise>(options, async (ids) => {
+      const missing = ids.filter((id) => !known.has(id));
+      const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo.exercisesByIds(m), (e) => e.id, 'Exercise');
+      const byId = new Map(missing.map((id, i) => [id, found[i]!]));
+      return ids.map((id) => known.get(id) ?? byId.get(id)!);
+    }),
     module: loader<number, Module>(options, (ids) =>
       cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo.modulesByIds(missing), (m) => m.id, 'Module'),
     ),
@@ -23,21 +46,7 @@ export function createExerciseLoaders(repo: ExercisesRepository, options: Loader
       cachedGroups(options, 'curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo.exercisesByModuleIds(missing), (e) => e.moduleId),
     ),
     /** The active curriculum of a level, in curriculum order. */
-    curriculum: loader<Level, Exercise[]>(options, (levels) =>
-      cachedGroups(
-        options,
-        'curriculum',
-        levels,
-        { id: (l) => `level:${l}`, scopes: curriculum },
-        async (missing) => {
-          const rows = await repo.curriculumForLevels(missing);
-          // Each exercise of the level also under its own key: lookups by id then hit too.
-          await options.cache.put('curriculum', rows.map((e) => ({ id: `exercise:${e.id}`, scopes: curriculum(), value: e })));
-          return rows;
-        },
-        (e) => e.level,
-      ),
-    ),
+    curriculum: exercisesByLevel,
     /** Active modules, optionally of one level and subject. */
     modules: loader<ModulesFilter, Module[], string>(
       options,

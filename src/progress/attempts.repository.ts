@@ -45,9 +45,15 @@ export class AttemptsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async byKey(studentId: number, idempotencyKey: string): Promise<StoredAttempt | undefined> {
+    // created_at is part of the join so that only the attempt's own monthly partition is read.
     const row = await named(
       'attempts.byKey',
-      this.db.selectFrom('attempts').selectAll().where('student_id', '=', studentId).where('idempotency_key', '=', idempotencyKey),
+      this.db
+        .selectFrom('attempt_keys as k')
+        .innerJoin('attempts as a', (j) => j.onRef('a.id', '=', 'k.attempt_id').onRef('a.created_at', '=', 'k.created_at'))
+        .selectAll('a')
+        .where('k.student_id', '=', studentId)
+        .where('k.idempotency_key', '=', idempotencyKey),
     ).executeTakeFirst();
     return row && toAttempt(row);
   }
@@ -95,10 +101,19 @@ export class AttemptsRepository {
               points_earned: decision.pointsEarned,
               created_at: input.at,
             })
-            .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
             .returningAll(),
+        ).executeTakeFirstOrThrow();
+        // The key is claimed in the same transaction: a concurrent request with the same key
+        // waits here for this one to commit, then finds the key taken and rolls back.
+        const claimed = await named(
+          'attempts.claimKey',
+          trx
+            .insertInto('attempt_keys')
+            .values({ student_id: input.studentId, idempotency_key: input.idempotencyKey, attempt_id: attempt.id, created_at: attempt.created_at })
+            .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
+            .returning('attempt_id'),
         ).executeTakeFirst();
-        if (!attempt) throw new AlreadyRecorded();
+        if (!claimed) throw new AlreadyRecorded();
 
         const n = decision.next;
         const progress = await named(

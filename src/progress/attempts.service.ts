@@ -12,6 +12,7 @@ import type { AttemptInput } from './attempt.input.js';
 import type { AttemptsRepository } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
 import { decideProgress } from './scheduling.js';
+import { forgetStudentWork } from './student-work.js';
 
 export class AttemptsService {
   constructor(
@@ -62,6 +63,7 @@ export class AttemptsService {
     if (outcome.kind === 'recorded') await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
     // This request's loaders may hold the state from before the write.
     ctx.loaders.progressByStudent.clear(viewer.studentId);
+    forgetStudentWork(ctx.loaders, viewer.studentId);
     ctx.loaders.rankingByStudent.clear(viewer.studentId);
     ctx.loaders.statsByStudent.clear(viewer.studentId);
     ctx.loaders.student.clear(viewer.studentId);

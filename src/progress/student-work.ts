@@ -7,7 +7,7 @@ import type { ProgressLoaders } from './progress.loaders.js';
 /**
  * What recommendations, stats and the progress list are computed from: the student's progress
  * rows, the active curriculum of its level, and every exercise either of them names. Built from
- * per-request loaders, so asking for all three in one request costs the same queries as one.
+ * per-request loaders and computed once per request and student, however many fields ask.
  */
 export interface StudentWork {
   progress: readonly Progress[];
@@ -17,13 +17,32 @@ export interface StudentWork {
   exercises: ReadonlyMap<number, Exercise>;
 }
 
-export async function loadStudentWork(loaders: ExerciseLoaders & ProgressLoaders, student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
+type Loaders = ExerciseLoaders & ProgressLoaders;
+
+// Request scope: keyed by the request's loaders, so it goes when the request does.
+const computed = new WeakMap<Loaders, Map<number, Promise<StudentWork>>>();
+
+export function loadStudentWork(loaders: Loaders, student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
+  let mine = computed.get(loaders);
+  if (!mine) computed.set(loaders, (mine = new Map()));
+  let work = mine.get(student.id);
+  if (!work) {
+    work = build(loaders, student);
+    mine.set(student.id, work);
+    work.catch(() => mine.delete(student.id));
+  }
+  return work;
+}
+
+/** Forgets the request's copy after a write to the student's progress. */
+export function forgetStudentWork(loaders: Loaders, studentId: number): void {
+  computed.get(loaders)?.delete(studentId);
+}
+
+async function build(loaders: Loaders, student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
   const [progress, curriculum] = await Promise.all([loaders.progressByStudent.load(student.id), loaders.curriculum.load(student.level)]);
   const exercises = new Map<number, Exercise>();
-  for (const e of curriculum) {
-    exercises.set(e.id, e);
-    loaders.exercise.prime(e.id, e);
-  }
+  for (const e of curriculum) exercises.set(e.id, e);
   const missing = progress.map((p) => p.exerciseId).filter((id) => !exercises.has(id));
   if (missing.length > 0) {
     for (const e of await loaders.exercise.loadMany(missing)) {

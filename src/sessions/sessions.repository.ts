@@ -53,7 +53,7 @@ export class SessionsRepository {
           trx.selectFrom('learning_sessions').selectAll().where('student_id', '=', studentId).where('ended_at', 'is', null).forUpdate(),
         ).executeTakeFirst();
         if (open && open.last_activity_at >= activeSince) return { session: toSession(open), continued: true };
-        if (open) await this.close(trx, open.id, open.last_activity_at);
+        if (open) await this.close(trx, open, open.last_activity_at);
         const created = await named(
           'sessions.insert',
           trx.insertInto('learning_sessions').values({ student_id: studentId, started_at: at, last_activity_at: at }).returningAll(),
@@ -77,14 +77,17 @@ export class SessionsRepository {
       const row = await named('sessions.byIdForUpdate', trx.selectFrom('learning_sessions').selectAll().where('id', '=', id).forUpdate()).executeTakeFirst();
       if (!row) return undefined;
       if (row.ended_at !== null) return toSession(row);
-      return this.close(trx, id, at > row.started_at ? at : row.started_at);
+      return this.close(trx, row, at > row.started_at ? at : row.started_at);
     });
   }
 
-  private async close(trx: Transaction<Database>, id: number, endedAt: Date): Promise<LearningSession> {
+  private async close(trx: Transaction<Database>, session: Pick<SessionRow, 'id' | 'started_at'>, endedAt: Date): Promise<LearningSession> {
+    const id = session.id;
+    // A session's attempts are no older than the session: only the partitions since it started are read.
     const figures = trx
       .selectFrom('attempts')
       .where('session_id', '=', id)
+      .where('created_at', '>=', session.started_at)
       .select([
         sql<number>`count(*)::int`.as('attempted'),
         sql<number>`(count(*) filter (where correct))::int`.as('succeeded'),
