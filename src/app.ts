@@ -32,7 +32,7 @@ import { StudentsService } from './students/students.service.js';
 export async function createApp(config: Config, logger: Logger, options: { clock?: Clock; database?: Partial<DatabaseOptions>; cache?: Partial<CacheOptions> } = {}) {
   const clock = options.clock ?? systemClock;
   const database: DatabaseHandle = await createDatabase({ ...config.database, ...options.database });
-  const cache = new SharedCache({ ...config.cache, redisUrl: config.redisUrl, ...options.cache }, logger);
+  const cache = new SharedCache({ ...config.cache, redis: config.redis, ...options.cache }, logger);
   await cache.start();
   const db = database.db;
 

@@ -29,7 +29,13 @@ const schema = z
     /** Seed the curriculum and demo accounts on start when the database holds no curriculum. */
     SEED_ON_START: bool.optional(),
 
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** One Redis URL, or several comma-separated nodes of a Redis Cluster. */
+    REDIS_URL: z
+      .string()
+      .refine((v) => v.split(',').every((u) => /^rediss?:\/\/[^\s,]+$/.test(u.trim()) && URL.canParse(u.trim())), 'REDIS_URL must be redis:// URLs, comma-separated for a cluster')
+      .optional(),
+    /** Treat REDIS_URL as a Redis Cluster (default: on when it lists several nodes). */
+    REDIS_CLUSTER: bool.optional(),
     /** The shared cache; off sends every read to the database (before/after load comparisons). */
     CACHE: onOff('on'),
     /** Every Redis key this service writes starts with this (other data may share the Redis). */
@@ -88,6 +94,8 @@ export type Config = Readonly<{
     seedOnStart: boolean;
   }>;
   redisUrl: string | undefined;
+  /** REDIS_URL as nodes, and whether they form a cluster. */
+  redis: Readonly<{ urls: string[]; cluster: boolean }>;
   cache: Readonly<{
     enabled: boolean;
     keyPrefix: string;
@@ -143,6 +151,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       seedOnStart: e.SEED_ON_START ?? !production,
     },
     redisUrl: e.REDIS_URL,
+    redis: {
+      urls: (e.REDIS_URL ?? '').split(',').map((u) => u.trim()).filter(Boolean),
+      cluster: e.REDIS_CLUSTER ?? (e.REDIS_URL ?? '').split(',').length > 1,
+    },
     cache: {
       enabled: e.CACHE,
       keyPrefix: e.CACHE_KEY_PREFIX,

@@ -119,7 +119,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await server.close();
       await dropDatabase();
-      if (config.redisUrl && ownsPrefix) await deleteRedisPrefix(config.redisUrl, prefix);
+      if (config.redisUrl && ownsPrefix && !config.redis.cluster) await deleteRedisPrefix(config.redisUrl, prefix);
     },
   };
 }

@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { createClient } from '@keyv/redis';
 
@@ -63,5 +66,68 @@ export class ThrowawayRedis {
 
   async stop(): Promise<void> {
     await this.down();
+  }
+}
+
+/**
+ * A Redis Cluster of the test's own: `size` redis-server processes in cluster mode on free ports,
+ * joined with redis-cli --cluster create (no replicas), in a temp directory removed on stop.
+ */
+export class ThrowawayRedisCluster {
+  private constructor(
+    readonly ports: number[],
+    private readonly processes: ChildProcess[],
+    private readonly dir: string,
+  ) {}
+
+  static async start(size = 3): Promise<ThrowawayRedisCluster> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'reved-redis-cluster-'));
+    const ports: number[] = [];
+    for (let i = 0; i < size; i++) ports.push(await freePort());
+    const processes = ports.map((port) =>
+      spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--dir', dir], { stdio: 'ignore' }),
+    );
+    const cluster = new ThrowawayRedisCluster(ports, processes, dir);
+    try {
+      for (const port of ports) await waitForPing(port);
+      const created = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8', timeout: 20_000 });
+      if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const info = spawnSync('redis-cli', ['-p', String(ports[0]), 'cluster', 'info'], { encoding: 'utf8' }).stdout;
+        if (info.includes('cluster_state:ok')) break;
+        if (Date.now() > deadline) throw new Error(`cluster did not become ok: ${info}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  /** REDIS_URL for the cluster: every node, comma-separated. */
+  get url(): string {
+    return this.ports.map((p) => `redis://127.0.0.1:${p}`).join(',');
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(
+      this.processes.map((p) => {
+        if (p.exitCode !== null) return undefined;
+        const exited = new Promise((r) => p.once('exit', r));
+        p.kill('SIGKILL');
+        return exited;
+      }),
+    );
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+async function waitForPing(port: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() !== 'PONG') {
+    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not start`);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -1,10 +1,13 @@
-import KeyvRedis, { createClient, Keyv } from '@keyv/redis';
+import KeyvRedis, { createClient, createCluster, Keyv } from '@keyv/redis';
+import calculateSlot from 'cluster-key-slot';
 import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type CacheStore, type StoreEntry } from './store.js';
 
 export interface RedisStoreOptions {
-  url: string;
+  /** One node, or the seed nodes of a cluster. */
+  urls: string[];
+  cluster: boolean;
   /** Every key this service writes starts with `<prefix>:` (other data may share the Redis). */
   prefix: string;
   /** No command waits longer than this; a dead or hung Redis fails fast. */
@@ -30,19 +33,21 @@ const VERSION_TTL_SECONDS = 2 * 24 * 3600;
  */
 export class RedisStore implements CacheStore {
   readonly backend = 'redis' as const;
-  private readonly client;
+  // One node or a cluster: both take the commands used here (a cluster routes each by its key).
+  private readonly client: ReturnType<typeof createClient>;
   private readonly keyv: Keyv;
   private up = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    this.client = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: Math.max(500, options.commandTimeoutMs * 4),
-        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
-      },
-    });
+    const socket = {
+      connectTimeout: Math.max(500, options.commandTimeoutMs * 4),
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
+    };
+    this.client = (
+      options.cluster
+        ? createCluster({ rootNodes: options.urls.map((url) => ({ url })), defaults: { disableOfflineQueue: true, socket } })
+        : createClient({ url: options.urls[0], disableOfflineQueue: true, socket })
+    ) as ReturnType<typeof createClient>;
     this.client.on('error', (error: unknown) => this.setUp(false, error));
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
@@ -53,13 +58,19 @@ export class RedisStore implements CacheStore {
 
   /** Starts connecting; resolves once connected or after `waitMs`, whichever comes first. */
   async connect(waitMs: number): Promise<boolean> {
-    const ready = new Promise<boolean>((resolve) => {
+    return new Promise<boolean>((resolve) => {
       if (this.up) resolve(true);
       this.client.once('ready', () => resolve(true));
       setTimeout(() => resolve(this.up), waitMs).unref();
+      this.client.connect().then(
+        () => {
+          // A cluster has no 'ready' event of its own: connected means ready.
+          if (this.options.cluster) this.setUp(true);
+          resolve(this.up);
+        },
+        () => {}, // retried by the reconnect strategy
+      );
     });
-    this.client.connect().catch(() => {}); // retried by the reconnect strategy
-    return ready;
   }
 
   get isUp(): boolean {
@@ -105,20 +116,47 @@ export class RedisStore implements CacheStore {
 
   async delete(keys: readonly string[]): Promise<number> {
     if (keys.length === 0) return 0;
-    return this.timed(this.client.unlink(keys.map((k) => this.k(k))));
+    return this.unlink(keys.map((k) => this.k(k)));
+  }
+
+  /** UNLINK, one command per cluster slot (a multi-key command must stay within one slot). */
+  private async unlink(keys: string[]): Promise<number> {
+    const counts = await this.timed(Promise.all([...this.bySlot(keys).values()].map((group) => this.client.unlink(group))));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /** MGET, one per cluster slot, answers in the order of the keys. */
+  private async mGet(keys: string[]): Promise<(string | null)[]> {
+    const found = new Map<string, string | null>();
+    await this.timed(
+      Promise.all(
+        [...this.bySlot(keys).values()].map(async (group) => {
+          const values = await this.client.mGet(group);
+          group.forEach((k, i) => found.set(k, values[i] ?? null));
+        }),
+      ),
+    );
+    return keys.map((k) => found.get(k) ?? null);
+  }
+
+  private bySlot(keys: string[]): Map<number, string[]> {
+    const groups = new Map<number, string[]>();
+    for (const k of keys) {
+      const slot = this.options.cluster ? calculateSlot(k) : 0;
+      groups.set(slot, [...(groups.get(slot) ?? []), k]);
+    }
+    return groups;
   }
 
   async versions(scopes: readonly string[]): Promise<string[]> {
     if (scopes.length === 0) return [];
     const keys = scopes.map((s) => this.versionKey(s));
-    const found = await this.timed(this.client.mGet(keys));
+    const found = await this.mGet(keys);
     const missing = found.flatMap((v, i) => (v === null ? [i] : []));
     if (missing.length > 0) {
       // Create missing tokens without overwriting one another instance created meanwhile.
-      const create = this.client.multi();
-      for (const i of missing) create.set(keys[i]!, newVersionToken(), { NX: true, EX: VERSION_TTL_SECONDS });
-      await this.timed(create.exec());
-      const again = await this.timed(this.client.mGet(missing.map((i) => keys[i]!)));
+      await this.timed(Promise.all(missing.map((i) => this.client.set(keys[i]!, newVersionToken(), { NX: true, EX: VERSION_TTL_SECONDS }))));
+      const again = await this.mGet(missing.map((i) => keys[i]!));
       missing.forEach((i, j) => (found[i] = again[j] ?? null));
     }
     return found.map((v, i) => {
@@ -129,9 +167,7 @@ export class RedisStore implements CacheStore {
 
   async bump(scopes: readonly string[]): Promise<void> {
     if (scopes.length === 0) return;
-    const multi = this.client.multi();
-    for (const s of scopes) multi.set(this.versionKey(s), newVersionToken(), { EX: VERSION_TTL_SECONDS });
-    await this.timed(multi.exec());
+    await this.timed(Promise.all(scopes.map((s) => this.client.set(this.versionKey(s), newVersionToken(), { EX: VERSION_TTL_SECONDS }))));
   }
 
   /**
@@ -144,14 +180,15 @@ export class RedisStore implements CacheStore {
       for (;;) {
         const batch = await this.timed(this.client.sPopCount(set, 500));
         if (!batch || batch.length === 0) break;
-        deleted += await this.timed(this.client.unlink(batch));
+        deleted += await this.unlink(batch);
       }
     }
     return deleted;
   }
 
   async ping(): Promise<void> {
-    await this.timed(this.client.ping());
+    // A read of one key: a cluster has no keyless PING, and it proves the node owning it answers.
+    await this.timed(this.client.get(`${this.options.prefix}:ping`));
   }
 
   async close(): Promise<void> {
@@ -165,8 +202,13 @@ export class RedisStore implements CacheStore {
     }
   }
 
+  /**
+   * Version keys carry a hash tag, so that on a cluster one student's versions share a slot, as do
+   * the shared ones: a request's tokens are then at most two MGETs, whatever the cluster's size.
+   */
   private versionKey(scope: string): string {
-    return `${this.options.prefix}:v:${scope}`;
+    const student = /^(?:student|work|sessions):(\d+)$/.exec(scope);
+    return `${this.options.prefix}:v:{${student ? `s${student[1]}` : 'g'}}:${scope}`;
   }
 
   // Key sets are bucketed by the namespace's TTL and expire after two buckets, so they stay bounded

@@ -9,7 +9,8 @@ import { MemoryStore, type StoreEntry } from './store.js';
 export interface CacheOptions {
   /** false (CACHE=off): every read goes to the database; for before/after comparisons. */
   enabled: boolean;
-  redisUrl: string | undefined;
+  /** No nodes: memory only. Several, or `cluster`: a Redis Cluster. */
+  redis: { urls: readonly string[]; cluster: boolean };
   keyPrefix: string;
   commandTimeoutMs: number;
   memoryMaxEntries: number;
@@ -48,9 +49,10 @@ export class SharedCache {
     private readonly logger: Logger,
   ) {
     this.memory = new MemoryStore({ maxEntries: options.memoryMaxEntries, maxBytes: options.memoryMaxBytes });
-    if (options.enabled && options.redisUrl) {
+    if (options.enabled && options.redis.urls.length > 0) {
       this.remote = new RedisStore({
-        url: options.redisUrl,
+        urls: [...options.redis.urls],
+        cluster: options.redis.cluster,
         prefix: options.keyPrefix,
         commandTimeoutMs: options.commandTimeoutMs,
         onStateChange: (up, error) => (up ? this.recovered() : this.failed(error)),

@@ -71,7 +71,7 @@ describe.runIf(redisUrl)('with REDIS_URL', () => {
   contract(
     'redis',
     async () => {
-      const store = new RedisStore({ url: redisUrl!, prefix, commandTimeoutMs: 500 });
+      const store = new RedisStore({ urls: [redisUrl!], cluster: false, prefix, commandTimeoutMs: 500 });
       expect(await store.connect(2_000)).toBe(true);
       return store;
     },

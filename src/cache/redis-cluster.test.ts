@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/harness.js';
+import { operation } from '../../test/operations.js';
+import { hasRedisServer, ThrowawayRedisCluster } from '../../test/throwaway-redis.js';
+import { RedisStore } from './redis-store.js';
+
+/** REDIS_URL naming a Redis Cluster: three throwaway nodes on loopback. */
+describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
+  let cluster: ThrowawayRedisCluster;
+  let t: TestApp;
+  beforeAll(async () => {
+    cluster = await ThrowawayRedisCluster.start(3);
+    t = await createTestApp({ env: { REDIS_URL: cluster.url } });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await cluster?.stop();
+  });
+
+  it('keeps the store contract across slots: values, versions, and emptying a namespace', async () => {
+    const store = new RedisStore({ urls: cluster.url.split(','), cluster: true, prefix: 'contract', commandTimeoutMs: 500 });
+    expect(await store.connect(3_000)).toBe(true);
+    try {
+      const entries = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, namespace: 'progress' as const, value: { i, at: new Date(0) }, ttlMs: 60_000, size: 10 }));
+      await store.set(entries);
+      const got = await store.get(entries.map((e) => e.key));
+      expect(got).toEqual(entries.map((e) => e.value));
+      const scopes = ['epoch', 'curriculum', 'student:1', 'work:1', 'student:2', 'work:77'];
+      const tokens = await store.versions(scopes);
+      expect(await store.versions(scopes)).toEqual(tokens);
+      await store.bump(['work:1', 'curriculum']);
+      const after = await store.versions(scopes);
+      expect(after.map((t, i) => t === tokens[i])).toEqual([true, false, true, false, true, true]);
+      expect(await store.clearNamespace('progress')).toBe(50);
+      expect(await store.get(['k0', 'k49'])).toEqual([undefined, undefined]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('serves the API from it: a warm dashboard without SQL, and a write seen at once', async () => {
+    expect(t.app.cache.backend).toBe('redis');
+    const token = await t.login('student091');
+    await t.gql(operation('Dashboard'), { token });
+    const warm = await t.statements(() => t.gql(operation('Dashboard'), { token }));
+    expect(warm.queries).toEqual([]);
+    const before = warm.result.data.me.totalPoints;
+    const e = await t.app.database.db.selectFrom('exercises').select(['id', 'solution', 'points']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: 'cluster-091-1' } } });
+    expect((await t.gql(operation('Dashboard'), { token })).data.me.totalPoints).toBe(before + e.points);
+    expect((await t.gql(operation('Health'))).data.health.cache).toMatchObject({ status: 'OK', detail: 'redis' });
+  });
+});
