@@ -35,15 +35,11 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const cache = new SharedCache({ ...config.cache, redis: config.redis, ...options.cache }, logger);
   await cache.start();
   const db = database.db;
+  // With a read replica, read-only loaders use it (see context.ts); writes always use the primary.
+  const readDatabase = config.database.readUrl ? await createDatabase({ ...config.database, ...options.database, url: config.database.readUrl }) : database;
 
-  const repositories = {
-    auth: new AuthRepository(db),
-    students: new StudentsRepository(db),
-    exercises: new ExercisesRepository(db),
-    progress: new ProgressRepository(db),
-    attempts: new AttemptsRepository(db),
-    sessions: new SessionsRepository(db),
-  };
+  const repositories = repositoriesOver(db);
+  const readRepositories = readDatabase === database ? repositories : repositoriesOver(readDatabase.db);
   const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
 
   const exercises = new ExercisesService();
@@ -70,6 +66,8 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     logger,
     clock,
     database,
+    readDatabase,
+    readRepositories,
     cache,
     curriculumWatcher,
     partitions,
@@ -81,9 +79,22 @@ export async function createApp(config: Config, logger: Logger, options: { clock
       partitions.stop();
       services.monitoring.stop();
       await cache.close();
+      if (readDatabase !== database) await readDatabase.close();
       await database.close();
     },
   };
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
+
+function repositoriesOver(db: DatabaseHandle['db']) {
+  return {
+    auth: new AuthRepository(db),
+    students: new StudentsRepository(db),
+    exercises: new ExercisesRepository(db),
+    progress: new ProgressRepository(db),
+    attempts: new AttemptsRepository(db),
+    sessions: new SessionsRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositoriesOver>;

@@ -25,6 +25,10 @@ const schema = z
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     /** How long a request waits for a free pooled connection before failing fast. */
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    /** A read replica: read-only queries go there, except a student's own reads right after its writes. */
+    READ_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** How long after a student's write its reads stay on the primary (covers replication lag). */
+    READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     MIGRATE_ON_START: onOff('on'),
     /** Seed the curriculum and demo accounts on start when the database holds no curriculum. */
     SEED_ON_START: bool.optional(),
@@ -73,6 +77,9 @@ const schema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.READ_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['READ_DATABASE_URL'], message: 'READ_DATABASE_URL needs DATABASE_URL (the primary it replicates)' });
+    }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
     }
@@ -86,6 +93,9 @@ export type Config = Readonly<{
   database: Readonly<{
     /** undefined: the embedded PGlite in `pgliteDir` ('memory://' keeps it in memory). */
     url: string | undefined;
+    /** A read replica of `url`, if any. */
+    readUrl: string | undefined;
+    readAfterWriteMs: number;
     pgliteDir: string;
     poolSize: number;
     statementTimeoutMs: number;
@@ -143,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.READ_DATABASE_URL,
+      readAfterWriteMs: e.READ_AFTER_WRITE_MS,
       pgliteDir: e.PGLITE_DIR,
       poolSize: e.DATABASE_POOL_SIZE,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,

@@ -1,10 +1,10 @@
-import type { App } from './app.js';
+import type { App, Repositories } from './app.js';
+import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { anonymous, type Viewer } from './auth/viewer.js';
 import { loader, orderByKeys, type LoaderOptions } from './common/loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';
-import type { RequestCache } from './cache/request-cache.js';
 import { createProgressLoaders, createStatsLoaders } from './progress/progress.loaders.js';
 import { createRecommendationLoaders } from './recommendations/recommendations.loaders.js';
 import { createSessionLoaders } from './sessions/sessions.loaders.js';
@@ -23,15 +23,18 @@ export interface Context {
   requestId: string;
 }
 
-export function createLoaders(app: Pick<App, 'repositories' | 'clock'>, options: LoaderOptions) {
-  const r = app.repositories;
+/**
+ * Fresh loaders for one request, over the repositories `reads()` names at each query: a replica's
+ * until the request writes, the primary's from then on.
+ */
+export function createLoaders(app: Pick<App, 'clock'>, reads: () => Repositories, options: LoaderOptions) {
   const base = {
-    ...createStudentLoaders(r.students, options),
-    ...createExerciseLoaders(r.exercises, options),
-    ...createProgressLoaders(r.progress, options),
-    ...createSessionLoaders(r.sessions, app.clock, options),
+    ...createStudentLoaders(() => reads().students, options),
+    ...createExerciseLoaders(() => reads().exercises, options),
+    ...createProgressLoaders(() => reads().progress, options),
+    ...createSessionLoaders(() => reads().sessions, app.clock, options),
     adminTokenVersion: loader<number, number>(options, async (ids) =>
-      orderByKeys(ids, await r.auth.adminTokenVersions(ids), (a) => a.id, 'Admin').map((a) => (a instanceof Error ? a : a.tokenVersion)),
+      orderByKeys(ids, await reads().auth.adminTokenVersions(ids), (a) => a.id, 'Admin').map((a) => (a instanceof Error ? a : a.tokenVersion)),
     ),
   };
   return { ...base, ...createRecommendationLoaders(base, app.clock, options), ...createStatsLoaders(base, options) };
@@ -39,17 +42,40 @@ export function createLoaders(app: Pick<App, 'repositories' | 'clock'>, options:
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * The viewer named by an `Authorization: Bearer <token>` header. A missing header is anonymous; a
- * bad, expired or revoked token is anonymous with the reason, so `login` and `health` still answer
- * and everything else says UNAUTHENTICATED with that reason.
+ * The context of one request. Reads go to the read replica when there is one, except for a
+ * student who wrote in the last READ_AFTER_WRITE_MS (its own writes may not have reached it).
  */
-export async function resolveViewer(header: string | undefined, tokens: TokenIssuer, loaders: Loaders): Promise<Viewer> {
+export async function createContext(app: App, authorization: string | undefined, requestId: string): Promise<Context> {
+  const replica = app.readRepositories !== app.repositories;
+  const claimed = await verifyBearer(authorization, app.tokens);
+  const pinned = replica && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
+  let reads = replica && !pinned ? app.readRepositories : app.repositories;
+  const cache = new RequestCache(app.cache, {
+    readAfterWriteMs: replica ? app.config.database.readAfterWriteMs : 0,
+    readsFromReplica: reads !== app.repositories,
+    // After its own write, the rest of the request reads what it wrote: the primary.
+    onWrite: () => void (reads = app.repositories),
+  });
+  const loaders = createLoaders(app, () => reads, { batching: app.config.graphql.dataloaders, cache });
+  const viewer = await checkTokenVersion(claimed, loaders);
+  return { viewer, loaders, cache, services: app.services, requestId };
+}
+
+/**
+ * The viewer an `Authorization: Bearer <token>` header claims to be, if its token verifies. A
+ * missing header is anonymous; a bad or expired token is anonymous with the reason, so `login` and
+ * `health` still answer and everything else says UNAUTHENTICATED with that reason.
+ */
+async function verifyBearer(header: string | undefined, tokens: TokenIssuer): Promise<Viewer> {
   if (!header) return anonymous;
   const match = /^Bearer\s+(\S{1,4096})$/i.exec(header.trim());
   if (!match) return { role: 'ANONYMOUS', tokenProblem: 'The Authorization header must be "Bearer <token>".' };
   const result = await tokens.verify(match[1]!);
-  if (!result.ok) return { role: 'ANONYMOUS', tokenProblem: result.problem };
-  const v = result.viewer;
+  return result.ok ? result.viewer : { role: 'ANONYMOUS', tokenProblem: result.problem };
+}
+
+async function checkTokenVersion(v: Viewer, loaders: Loaders): Promise<Viewer> {
+  if (v.role === 'ANONYMOUS') return v;
   // A token outlives neither its account nor a logout or password change (token version).
   const gone = (error: unknown) => {
     if (error instanceof NotFoundError) return undefined;

@@ -7,8 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
-import { RequestCache } from './cache/request-cache.js';
-import { createLoaders, resolveViewer, type Context } from './context.js';
+import { createContext, type Context } from './context.js';
 import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
@@ -53,12 +52,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   app.services.monitoring.start();
 
   const handler = fastifyApolloHandler<Context>(apollo, {
-    context: async (request) => {
-      const cache = new RequestCache(app.cache);
-      const loaders = createLoaders(app, { batching: config.graphql.dataloaders, cache });
-      const viewer = await resolveViewer(request.headers.authorization, app.tokens, loaders);
-      return { viewer, loaders, cache, services: app.services, requestId: request.id };
-    },
+    context: (request) => createContext(app, request.headers.authorization, request.id),
   });
   // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
   recordRequests(fastify, app.services.monitoring);

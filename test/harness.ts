@@ -44,6 +44,11 @@ export interface TestAppOptions {
   clock?: Clock;
   /** A second instance of the service: same database and cache prefix as `sibling` (PostgreSQL only). */
   sibling?: TestApp;
+  /**
+   * A read replica: a second database, a copy of the first as it was at start, that nothing
+   * replicates into (a real PostgreSQL standing in for a lagging replica). PostgreSQL only.
+   */
+  replica?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -54,6 +59,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let dropDatabase = async () => {};
   let databaseOverrides = {};
   let ownsPrefix = true;
+  let readUrl: string | undefined = options.sibling?.app.config.database.readUrl;
   if (options.sibling) {
     if (options.sibling.app.database.kind !== 'postgres') throw new Error('instances can share PostgreSQL only');
     databaseOverrides = { ...options.sibling.databaseOverrides };
@@ -61,12 +67,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } else if (config.database.url) {
     const template = inject('postgresTemplate');
     if (!template) throw new Error('no PostgreSQL template database (see test/global-setup.ts)');
-    const name = `reved_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const names = Array.from({ length: options.replica ? 2 : 1 }, () => `reved_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`);
     const admin = adminPool(config.database.url);
-    await admin.query(`create database ${name} template ${template}`);
-    databaseOverrides = { url: databaseUrl(config.database.url, name) };
+    for (const name of names) await admin.query(`create database ${name} template ${template}`);
+    databaseOverrides = { url: databaseUrl(config.database.url, names[0]!) };
+    if (names[1]) readUrl = databaseUrl(config.database.url, names[1]);
     dropDatabase = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
+      for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     };
   } else {
@@ -75,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     databaseOverrides = { pgliteInMemory: true, pgliteTemplate: new Blob([readFileSync(file)]) };
   }
 
-  const app = await createApp(config, createLogger(config), { clock, database: databaseOverrides });
+  const app = await createApp(readUrl ? { ...config, database: { ...config.database, readUrl } } : config, createLogger(config), { clock, database: databaseOverrides });
   const sharedOverrides = databaseOverrides;
   schema ??= buildAppSchema();
   const server = await createServer(app, await schema);

@@ -39,6 +39,7 @@ describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
   });
 
   it('serves the API from it: a warm dashboard without SQL, and a write seen at once', async () => {
+    for (let i = 0; i < 100 && t.app.cache.backend !== 'redis'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(t.app.cache.backend).toBe('redis');
     const token = await t.login('student091');
     await t.gql(operation('Dashboard'), { token });

@@ -65,8 +65,9 @@ export class RedisStore implements CacheStore {
       this.client.connect().then(
         () => {
           // A cluster has no 'ready' event of its own: connected means ready.
-          if (this.options.cluster) this.setUp(true);
-          resolve(this.up);
+          if (!this.options.cluster) return;
+          this.setUp(true);
+          resolve(true);
         },
         () => {}, // retried by the reconnect strategy
       );
@@ -184,6 +185,15 @@ export class RedisStore implements CacheStore {
       }
     }
     return deleted;
+  }
+
+  /** Marks a key present for `ms` (read-after-write pins, see SharedCache.pinStudent). */
+  async mark(key: string, ms: number): Promise<void> {
+    await this.timed(this.client.set(`${this.options.prefix}:${key}`, '1', { PX: Math.max(1, ms) }));
+  }
+
+  async marked(key: string): Promise<boolean> {
+    return (await this.timed(this.client.exists(`${this.options.prefix}:${key}`))) > 0;
   }
 
   async ping(): Promise<void> {

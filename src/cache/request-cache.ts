@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { PER_STUDENT, scope, type Namespace } from './namespaces.js';
 import type { SharedCache } from './shared-cache.js';
+import { versionAgeMs } from './store.js';
 
 export interface ManySpec<K, V> {
   /** The key's own part, e.g. the student id or 'level:CP'. */
@@ -16,6 +17,15 @@ export interface ManySpec<K, V> {
  * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
  * reads is consistent, and a write in the request is seen by the rest of it.
  */
+/** Where this request reads (see context.ts createContext). */
+export interface RequestRouting {
+  /** How long a student's reads stay on the primary after its write (0: no read replica). */
+  readAfterWriteMs: number;
+  readsFromReplica: boolean;
+  /** Called on the request's first write: its later reads go to the primary. */
+  onWrite?: () => void;
+}
+
 /** `<namespace>:<token of each scope>:<id>`: a new token for any scope makes a new key. */
 function fullKey(namespace: Namespace, scopes: string[], tokens: Map<string, string>, id: string): string {
   return `${namespace}:${scopes.map((s) => tokens.get(s)).join('.')}:${id}`;
@@ -24,7 +34,10 @@ function fullKey(namespace: Namespace, scopes: string[], tokens: Map<string, str
 export class RequestCache {
   private readonly versions: DataLoader<string, string>;
 
-  constructor(readonly shared: SharedCache) {
+  constructor(
+    readonly shared: SharedCache,
+    private readonly routing: RequestRouting = { readAfterWriteMs: 0, readsFromReplica: false },
+  ) {
     this.versions = new DataLoader<string, string>(async (scopes) => shared.versions(scopes), { maxBatchSize: 500 });
   }
 
@@ -63,16 +76,18 @@ export class RequestCache {
         const one = this.shared.coalesce(fullKeys[i]!, () => batch.then((loaded) => loaded[j]));
         waiting.push(one.then((r) => void (values[i] = r)));
       });
+      const storable = perKey.every((scopes) => this.storable(scopes, tokens));
       waiting.push(
-        batch.then((loaded) =>
+        batch.then((loaded) => {
+          if (!storable) return;
           this.shared.store(
             namespace,
             toLoad.flatMap((i, j) => {
               const value = loaded[j];
               return value === undefined ? [] : [{ key: fullKeys[i]!, value, ttlMs: spec.ttlMs?.(value) }];
             }),
-          ),
-        ),
+          );
+        }),
       );
     }
     await Promise.all(waiting); // every promise is awaited here, so a failed load never goes unhandled
@@ -91,8 +106,16 @@ export class RequestCache {
     });
     this.shared.store(
       namespace,
-      items.map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value })),
+      items.filter((i) => this.storable([...base, ...i.scopes], tokens)).map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value })),
     );
+  }
+
+  /**
+   * A value read from a replica may predate the write that made one of its versions (the replica
+   * lags): it is shared only once every version is older than the replica's allowed lag.
+   */
+  private storable(scopes: string[], tokens: Map<string, string>): boolean {
+    return !this.routing.readsFromReplica || scopes.every((s) => versionAgeMs(tokens.get(s)!) >= this.routing.readAfterWriteMs);
   }
 
   /** One value, read through the cache. */
@@ -103,9 +126,16 @@ export class RequestCache {
 
   /**
    * Marks everything built on these scopes stale, on every instance, and makes the rest of this
-   * request read the new versions. Call after the write has committed.
+   * request read the new versions. Call after the write has committed. The students the scopes
+   * belong to have just written: with a read replica, their reads stay on the primary a while.
    */
   async invalidate(scopes: string[]): Promise<void> {
+    const students = new Set(scopes.flatMap((s) => /^(?:student|work|sessions):(\d+)$/.exec(s)?.[1] ?? []).map(Number));
+    await Promise.all([...students].map((id) => this.shared.pinStudent(id, this.routing.readAfterWriteMs)));
+    if (this.routing.readsFromReplica) {
+      this.routing.readsFromReplica = false;
+      this.routing.onWrite?.();
+    }
     if (!this.shared.enabled) return;
     await this.shared.bump(scopes);
     for (const s of scopes) this.versions.clear(s);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import { currentRequestScope } from '../telemetry/request-scope.js';
 import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, type Namespace } from './namespaces.js';
@@ -43,6 +44,8 @@ export class SharedCache {
   /** Last tokens read from Redis for shared scopes, used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Students who wrote in the last READ_AFTER_WRITE_MS, as this instance knows (Redis knows for all). */
+  private readonly pins = new LRUCache<number, true>({ max: 100_000 });
 
   constructor(
     readonly options: CacheOptions,
@@ -166,6 +169,34 @@ export class SharedCache {
 
   inflightFor(key: string): Promise<unknown> | undefined {
     return this.inflight.get(key);
+  }
+
+  /**
+   * Read-after-write: a student who just wrote reads from the primary database for `ms`, on every
+   * instance (through Redis), so a read replica's lag never shows it its own past.
+   */
+  async pinStudent(studentId: number, ms: number): Promise<void> {
+    if (ms <= 0) return;
+    this.pins.set(studentId, true, { ttl: ms });
+    if (!this.remote || this.degradedSince) return;
+    try {
+      await this.remote.mark(`pin:{s${studentId}}`, ms);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Whether the student's reads must go to the primary now; true when unsure (Redis away). */
+  async isPinned(studentId: number): Promise<boolean> {
+    if (this.pins.get(studentId)) return true;
+    if (!this.remote) return false;
+    if (this.degradedSince) return true;
+    try {
+      return await this.remote.marked(`pin:{s${studentId}}`);
+    } catch (error) {
+      this.failed(error);
+      return true;
+    }
   }
 
   /** Empties a namespace everywhere; returns how many entries went (Redis's count when it is used). */

@@ -32,8 +32,15 @@ export interface CacheStore {
   close(): Promise<void>;
 }
 
-export function newVersionToken(): string {
-  return randomBytes(6).toString('base64url');
+/** A random token, stamped with when it was made (ms, base 36). */
+export function newVersionToken(now = Date.now()): string {
+  return `${randomBytes(6).toString('base64url')}.${now.toString(36)}`;
+}
+
+/** How long ago a token was made; Infinity for one without a stamp. */
+export function versionAgeMs(token: string, now = Date.now()): number {
+  const stamp = parseInt(token.slice(token.lastIndexOf('.') + 1), 36);
+  return Number.isFinite(stamp) && token.includes('.') ? now - stamp : Number.POSITIVE_INFINITY;
 }
 
 export interface MemoryStoreOptions {

@@ -10,7 +10,7 @@ export interface ModulesFilter {
 }
 
 /** The exercise hierarchy, read through the `curriculum` namespace (one version for all of it). */
-export function createExerciseLoaders(repo: ExercisesRepository, options: LoaderOptions) {
+export function createExerciseLoaders(repo: () => ExercisesRepository, options: LoaderOptions) {
   const curriculum = () => [scope.curriculum];
   // Request scope: the exercises of the levels this request already loaded, so that looking one
   // up by id afterwards (Progress.exercise, Recommendation.exercise) costs a Map lookup.
@@ -22,7 +22,7 @@ export function createExerciseLoaders(repo: ExercisesRepository, options: Loader
       levels,
       { id: (l) => `level:${l}`, scopes: curriculum },
       async (missing) => {
-        const rows = await repo.curriculumForLevels(missing);
+        const rows = await repo().curriculumForLevels(missing);
         // Each exercise of the level also under its own key: lookups by id then hit too.
         await options.cache.put('curriculum', rows.map((e) => ({ id: `exercise:${e.id}`, scopes: curriculum(), value: e })));
         return rows;
@@ -35,15 +35,15 @@ export function createExerciseLoaders(repo: ExercisesRepository, options: Loader
   return {
     exercise: loader<number, Exercise>(options, async (ids) => {
       const missing = ids.filter((id) => !known.has(id));
-      const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo.exercisesByIds(m), (e) => e.id, 'Exercise');
+      const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
       const byId = new Map(missing.map((id, i) => [id, found[i]!]));
       return ids.map((id) => known.get(id) ?? byId.get(id)!);
     }),
     module: loader<number, Module>(options, (ids) =>
-      cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo.modulesByIds(missing), (m) => m.id, 'Module'),
+      cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo().modulesByIds(missing), (m) => m.id, 'Module'),
     ),
     exercisesByModule: loader<number, Exercise[]>(options, (ids) =>
-      cachedGroups(options, 'curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo.exercisesByModuleIds(missing), (e) => e.moduleId),
+      cachedGroups(options, 'curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo().exercisesByModuleIds(missing), (e) => e.moduleId),
     ),
     /** The active curriculum of a level, in curriculum order. */
     curriculum: exercisesByLevel,
@@ -55,7 +55,7 @@ export function createExerciseLoaders(repo: ExercisesRepository, options: Loader
           'curriculum',
           filters,
           { id: (f) => `modules:${f.level ?? '*'}:${f.subject ?? '*'}`, scopes: curriculum },
-          (missing) => Promise.all(missing.map((f) => repo.activeModules(f))),
+          (missing) => Promise.all(missing.map((f) => repo().activeModules(f))),
         )).map((m) => m ?? []),
       (f) => `${f.level}:${f.subject}`,
     ),

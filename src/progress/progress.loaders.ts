@@ -8,11 +8,11 @@ import type { StudentStats } from '../students/student.type.js';
 import { computeStats } from './stats.js';
 import { loadStudentWork } from './student-work.js';
 
-export function createProgressLoaders(repo: ProgressRepository, options: LoaderOptions) {
+export function createProgressLoaders(repo: () => ProgressRepository, options: LoaderOptions) {
   return {
     /** Every progress row of a student (one per exercise tried); cached until its work changes. */
     progressByStudent: loader<number, Progress[]>(options, (ids) =>
-      cachedGroups(options, 'progress', ids, { id: String, scopes: (id) => [scope.work(id)] }, (missing) => repo.byStudentIds(missing), (p) => p.studentId),
+      cachedGroups(options, 'progress', ids, { id: String, scopes: (id) => [scope.work(id)] }, (missing) => repo().byStudentIds(missing), (p) => p.studentId),
     ),
   };
 }

@@ -9,7 +9,7 @@ export interface SessionsKey {
   days: number;
 }
 
-export function createSessionLoaders(repo: SessionsRepository, clock: Clock, options: LoaderOptions) {
+export function createSessionLoaders(repo: () => SessionsRepository, clock: Clock, options: LoaderOptions) {
   return {
     /** A student's sessions of the last `days` days, newest first: one query per distinct `days`. */
     sessionsByStudent: loader<SessionsKey, LearningSession[], string>(
@@ -26,7 +26,7 @@ export function createSessionLoaders(repo: SessionsRepository, clock: Clock, opt
             for (const k of missing) byDays.set(k.days, [...(byDays.get(k.days) ?? []), k.studentId]);
             await Promise.all(
               [...byDays].map(async ([days, ids]) => {
-                for (const s of await repo.byStudentIdsSince(ids, new Date(now - days * DAY_MS))) found.get(`${s.studentId}:${days}`)?.push(s);
+                for (const s of await repo().byStudentIdsSince(ids, new Date(now - days * DAY_MS))) found.get(`${s.studentId}:${days}`)?.push(s);
               }),
             );
             return missing.map((k) => found.get(`${k.studentId}:${k.days}`) ?? []);
