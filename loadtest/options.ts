@@ -52,7 +52,8 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --warmup S           before-after and ceiling: unmeasured seconds first (5 and 2)
   --timeout S          seconds a request may take before it counts as an error (10)
   --start N --step N --max N   capacity: students at the first step, added per step, at most (2000, 2000, 12000)
-  --ramp S --hold S    capacity: seconds to add a step's students, seconds each step is held (10, 60)
+  --ramp S --hold S    capacity: seconds over which a step's students arrive, seconds each step is held (20, 60);
+                       in between, one loop of the students' four actions lets the newcomers settle
   --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100)
   --goal N             capacity: students it must hold (10000)
   --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)

@@ -9,8 +9,9 @@ import { VirtualStudent, type Behaviour, type ExerciseAnswers, type StudentAccou
  * answered, and its rate limit is whole requests per second per connection, sent in a burst.
  *
  *   classroom: every student starts within the login window, all run for the duration.
- *   capacity:  students are added a step at a time; each step is held, and the run stops at the
- *              first step whose p95 passes the limit or that sees an error.
+ *   capacity:  students are added a step at a time, arriving over the ramp; once the newcomers
+ *              have settled (their first, cold-cache loop done), the step is held and measured,
+ *              and the run stops at the first step whose p95 passes the limit or that sees an error.
  */
 export interface ClassroomPlan {
   kind: 'classroom';
@@ -24,6 +25,8 @@ export interface CapacityPlan {
   step: number;
   max: number;
   rampMs: number;
+  /** After the ramp, before the hold: the newcomers' first loop, on a cold cache, is not the steady state. */
+  settleMs: number;
   holdMs: number;
   p95LimitMs: number;
 }
@@ -104,7 +107,7 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
       const plan = job.plan;
       for (let target = Math.min(plan.start, plan.max); ; target = Math.min(target + plan.step, plan.max)) {
         start(target, plan.rampMs);
-        if (!(await world.sleeper.sleep(plan.rampMs))) break;
+        if (!(await world.sleeper.sleep(plan.rampMs + plan.settleMs))) break;
         const from = now();
         if (!(await world.sleeper.sleep(plan.holdMs))) break;
         const to = now();

@@ -39,7 +39,7 @@ export function cpuSection(cpu: CpuSummary): Section {
   return {
     title: 'CPU',
     lines: [
-      `load generator (worker thread) event-loop utilisation: ${pair(cpu.loadgenElu, share)}${cpu.loadgenElu.max > 0.8 ? ' (near saturation: the figures may be the load generator\'s limit)' : ''}`,
+      `load generator (worker thread) event-loop utilisation: ${pair(cpu.loadgenElu, share)}${cpu.loadgenElu.mean > 0.7 ? ' (near saturation: the figures may be the load generator\'s limit)' : ''}`,
       cpu.serverElu ? `server (main thread) event-loop utilisation: ${pair(cpu.serverElu, share)}` : 'server: not in this process (TARGET_URL)',
       `this process: ${pair(cpu.processCores, (v) => `${v.toFixed(2)} cores`)}`,
       `whole machine busy: ${pair(cpu.machineBusy, share)} (other work on the machine included)`,

@@ -29,7 +29,7 @@ export async function runCannonPhase(name: string, label: string, job: Omit<Cann
     overall,
     seconds,
     rps,
-    cpu: summarizeCpu(load.cpu, rec.startedAt),
+    cpu: summarizeCpu(load.cpu, rec.startedAt, rec.lastAt()),
     autocannon: load.result.autocannon,
     chart: { name, title: label, timeline: rec.timeline(), markers: [] },
   };

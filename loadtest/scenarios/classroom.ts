@@ -35,6 +35,7 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
   const rec = run.recorder;
   const seconds = (rec.lastAt() - rec.startedAt) / 1000;
   const operations = rec.operations();
+  const cpu = summarizeCpu(run.load.cpu, rec.startedAt, rec.lastAt());
   const overall = rec.overall();
   const hitRate = run.monitoring.available ? run.monitoring.cache.hitRate : undefined;
   return {
@@ -50,11 +51,11 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
       errorsSection(operations),
       monitoringSection(run.monitoring),
       integritySection(run.integrity, { grading: run.load.result.gradingMismatches, replay: run.load.result.replayMismatches, examples: run.load.result.examples }),
-      cpuSection(summarizeCpu(run.load.cpu)),
+      cpuSection(cpu),
     ].filter((s): s is Section => s !== undefined),
     charts: [{ name: '', title: `classroom: ${students} students`, timeline: rec.timeline(), markers: [{ t: loginWindowS, label: 'logins done' }] }],
     checks: [...latencyChecks('all operations', overall, options.thresholds), hitRateCheck(hitRate, options.thresholds), ...answerChecks(run)],
-    figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu: summarizeCpu(run.load.cpu), target: run.target },
+    figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
   };
 }
 
