@@ -4,7 +4,7 @@ import { machineInfo } from './measure/cpu.js';
 import { rate, share } from './report/format.js';
 import { writeRunFiles } from './report/files.js';
 import type { RunReport, ScenarioResult } from './report/model.js';
-import { parseRunOptions, UsageError, type RunOptions, type ScenarioName } from './options.js';
+import { parseRunOptions, UsageError, USAGE, type RunOptions, type ScenarioName } from './options.js';
 import { beforeAfter } from './scenarios/before-after.js';
 import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
@@ -40,9 +40,14 @@ function againstCeiling(results: ScenarioResult[]): void {
 }
 
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   let options: RunOptions;
   try {
-    options = parseRunOptions(process.argv.slice(2));
+    options = parseRunOptions(args);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
@@ -52,7 +57,7 @@ async function main(): Promise<number> {
   const log = (line: string) => console.error(`[loadtest] ${line}`);
   const report: RunReport = {
     startedAt: new Date().toISOString(),
-    command: `npm run loadtest -- ${process.argv.slice(2).join(' ')}`,
+    command: `npm run loadtest -- ${args.join(' ')}`,
     machine: machineInfo(),
     scenarios: [],
   };

@@ -42,7 +42,7 @@ export class UsageError extends Error {
 export const USAGE = `usage: npm run loadtest -- <scenario...> [options]
 scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then also given as a fraction of it)
 
-  --students N         students (classroom 200, before-after 200)
+  --students N         students (classroom and before-after 200; capacity: as --max)
   --duration S         seconds of load (classroom 60; before-after 20 per phase; ceiling 10)
   --connections N      HTTP connections (classroom: one per student; capacity 500; before-after and ceiling 50)
   --think MIN-MAX      seconds between a student's actions (classroom 2-5, capacity 4-6)
