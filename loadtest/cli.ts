@@ -9,7 +9,7 @@ import { beforeAfter } from './scenarios/before-after.js';
 import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
 import { classroom } from './scenarios/classroom.js';
-import type { Env } from './setup/target.js';
+import { checkTargetUrl, SetupError, type Env } from './setup/target.js';
 
 /**
  * The load scenarios' entry point, and the only loadtest file that reads process.env:
@@ -54,6 +54,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const env: Env = { ...process.env };
+  try {
+    if (env.TARGET_URL) checkTargetUrl(env.TARGET_URL);
+    if (env.TARGET_URL && options.scenarios.includes('before-after')) throw new SetupError('before-after starts its own two servers (switches on, then off): unset TARGET_URL');
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
   const log = (line: string) => console.error(`[loadtest] ${line}`);
   const report: RunReport = {
     startedAt: new Date().toISOString(),
@@ -78,7 +86,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    console.error(error instanceof SetupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },
 );

@@ -14,7 +14,7 @@ import { runCannonPhase, type CannonPhase } from './cannon-phase.js';
  * turn, 20 s after a 5 s warm-up) against the app with DataLoaders and the cache on, then against
  * a second start with both off (DATALOADERS=off CACHE=off), in one run; prints the ratio of
  * req/s and of p95, and SQL per request of each from the server's monitoring.
- * Env: the servers run in this process (DATABASE_URL, REDIS_URL or embedded); not TARGET_URL.
+ * Env: the servers run in this process (DATABASE_URL, REDIS_URL or embedded); TARGET_URL is refused.
  * Command: npm run loadtest -- before-after (also part of npm run test:performance)
  */
 interface Measured extends CannonPhase {
@@ -22,7 +22,6 @@ interface Measured extends CannonPhase {
 }
 
 export async function beforeAfter(options: RunOptions, env: Env, log: (line: string) => void): Promise<ScenarioResult> {
-  if (env.TARGET_URL) throw new Error('before-after starts its own two servers (switches on, then off): unset TARGET_URL');
   const settings = { students: options.students ?? 200, connections: options.connections ?? 50, durationS: options.durationS ?? 20, warmupS: options.warmupS ?? 5 };
   const startedAt = new Date().toISOString();
 

@@ -3,7 +3,7 @@ import { DEMO_STUDENT_PASSWORD, demoUsername, seed } from '../../db/seeds/seed.j
 import { GraphQLHttp } from '../driver/graphql-http.js';
 import { operations } from '../driver/operations.js';
 import type { StudentAccount } from '../driver/virtual-student.js';
-import type { Target } from './target.js';
+import { SetupError, type Target } from './target.js';
 
 /**
  * The first `count` demo students (student001...), with their ids (the integrity check needs them
@@ -13,7 +13,7 @@ import type { Target } from './target.js';
  */
 export async function demoStudents(target: Target, count: number, options: { tokens: boolean }): Promise<StudentAccount[]> {
   const db = target.db;
-  if (!db) throw new Error('the database behind TARGET_URL is needed (lost or doubled answers are checked there): set DATABASE_URL to it');
+  if (!db) throw new SetupError('the database behind TARGET_URL is needed (lost or doubled answers are checked there): set DATABASE_URL to it');
   const usernames = Array.from({ length: count }, (_, i) => demoUsername(i + 1));
   const find = () =>
     db.selectFrom('students').select(['id', 'username', 'token_version']).where('username', '=', sql<string>`any(${usernames}::text[])`).orderBy('username').execute();
@@ -23,7 +23,7 @@ export async function demoStudents(target: Target, count: number, options: { tok
     await seed(db, { students: count, history: false, accounts: true, production: target.app.config.env === 'production' });
     rows = await find();
   }
-  if (rows.length < count) throw new Error(`only ${rows.length} of the ${count} demo students exist: run \`npm run db:seed -- --students ${count}\` against that database`);
+  if (rows.length < count) throw new SetupError(`only ${rows.length} of the ${count} demo students exist: run \`npm run db:seed -- --students ${count}\` against that database`);
 
   const accounts: StudentAccount[] = rows.map((r) => ({ id: r.id, username: r.username, password: DEMO_STUDENT_PASSWORD, token: null }));
   if (!options.tokens) return accounts;

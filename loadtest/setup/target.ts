@@ -37,6 +37,22 @@ export const LOADTEST_PGLITE_DIR = '.data/loadtest-pglite';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
+/** A problem with what the run was asked to do: shown as its message alone, before any load is sent. */
+export class SetupError extends Error {
+  override name = 'SetupError';
+}
+
+/** Load goes to this machine only. */
+export function checkTargetUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SetupError(`TARGET_URL is not a URL: ${url}`);
+  }
+  if (!LOOPBACK.test(parsed.hostname)) throw new SetupError(`TARGET_URL must be on this machine (localhost, 127.x.x.x or [::1]), not ${parsed.hostname}`);
+}
+
 export async function openTarget(env: Env, overrides: Record<string, string> = {}): Promise<Target> {
   if (env.TARGET_URL) return remoteTarget(env.TARGET_URL, env);
   const config = loadConfig({
@@ -67,8 +83,7 @@ export async function openTarget(env: Env, overrides: Record<string, string> = {
 }
 
 async function remoteTarget(url: string, env: Env): Promise<Target> {
-  const parsed = new URL(url);
-  if (!LOOPBACK.test(parsed.hostname)) throw new Error(`TARGET_URL must be on this machine (localhost, 127.x.x.x or [::1]), not ${parsed.hostname}`);
+  checkTargetUrl(url);
   const config = loadConfig({ DATABASE_URL: env.DATABASE_URL, DATABASE_POOL_SIZE: '2', JWT_SECRET: env.JWT_SECRET });
   const database = config.database.url ? await createDatabase(config.database) : undefined;
   return {
