@@ -8,7 +8,10 @@ import { now } from './recorder.js';
  * Who used the CPU during a run, sampled every second from the main thread. The load generator
  * runs in a worker thread and an in-process server on the main thread, so each has its own event
  * loop: an event-loop utilisation near 1 means that thread was saturated. A load generator below
- * ~0.8 was not what limited the figures.
+ * ~0.8 was not what limited the figures. Utilisation is wall-clock time busy, so on a machine
+ * short of CPU it rises with the wait for a core; and under `node --cpu-prof` it is not to be
+ * trusted (the load generator read 92 % while its own profile showed it 95 % idle): profile and
+ * measure in separate runs.
  */
 export interface CpuPoint {
   at: number;
