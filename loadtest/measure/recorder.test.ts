@@ -42,7 +42,15 @@ describe('Recorder', () => {
     expect(t).toHaveLength(3);
     expect(t[0]).toEqual({ t: 1, rps: 3, errors: 1, p50: 10, p95: 20, p99: 20 });
     expect(t[1]).toEqual({ t: 2, rps: 0, errors: 0, p50: 0, p95: 0, p99: 0 });
-    expect(t[2]).toMatchObject({ t: 3, rps: 1, p50: 50 });
+    expect(t[2]).toMatchObject({ t: 2.5, rps: 2, p50: 50 }); // the last half second: one response in it
+  });
+
+  it('leaves a last sliver of a second off the timeline', () => {
+    const r = new Recorder(T0);
+    r.ok('Op', 10, T0 + 500);
+    r.ok('Op', 10, T0 + 1050);
+    expect(r.timeline(1000).map((p) => p.t)).toEqual([1]);
+    expect(r.overall().count).toBe(2);
   });
 
   it('survives the trip to another thread', () => {
