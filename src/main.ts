@@ -151,8 +151,18 @@ async function databaseCommand(command: 'migrate' | 'seed' | 'indexes', args: st
     if (command === 'seed') {
       const { values } = parseArgs({
         args,
-        options: { students: { type: 'string', default: String(DEMO_STUDENTS) }, history: { type: 'boolean', default: false }, 'curriculum-only': { type: 'boolean', default: false } },
+        options: {
+          students: { type: 'string', default: String(DEMO_STUDENTS) },
+          history: { type: 'boolean', default: false },
+          'history-days': { type: 'string', default: '60' },
+          'curriculum-only': { type: 'boolean', default: false },
+        },
       });
+      const historyDays = Number(values['history-days']);
+      if (!Number.isInteger(historyDays) || historyDays < 1 || historyDays > 3650) {
+        console.error('--history-days must be a whole number from 1 to 3650');
+        return 2;
+      }
       const students = Number(values.students);
       if (!Number.isInteger(students) || students < 1 || students > 1_000_000) {
         console.error('--students must be a whole number from 1 to 1000000');
@@ -164,6 +174,7 @@ async function databaseCommand(command: 'migrate' | 'seed' | 'indexes', args: st
         const report = await seed(db, {
           students,
           history: values.history,
+          historyDays,
           accounts: !values['curriculum-only'],
           production: config.env === 'production',
           log: (m) => console.log(m),

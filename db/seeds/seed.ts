@@ -6,7 +6,6 @@ import { DAY_MS } from '../../src/common/time.js';
 import { AttemptPartitionsRepository } from '../../src/progress/attempt-partitions.repository.js';
 import { generateHistory, type StudentHistory } from './history.js';
 
-const HISTORY_DAYS = 60;
 
 /**
  * Demo and load-test data. Idempotent: the curriculum is written once, accounts are created only
@@ -23,6 +22,8 @@ export interface SeedOptions {
   students: number;
   /** Also write a realistic past: attempts, progress, sessions, points and streaks. */
   history: boolean;
+  /** How many days of past the history covers (default 60: about 100 attempts per student). */
+  historyDays?: number;
   /** false: the curriculum only (the one thing production may seed). */
   accounts: boolean;
   production: boolean;
@@ -113,7 +114,7 @@ export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<
   log(`students: ${report.studentsCreated} created (${count} demo students in all)`);
 
   if (options.history) {
-    report.attemptsCreated = await writeHistory(db, count, now, log);
+    report.attemptsCreated = await writeHistory(db, count, now, options.historyDays ?? 60, log);
     log(`history: ${report.attemptsCreated} attempts`);
   }
   return report;
@@ -149,7 +150,7 @@ async function writeCurriculum(db: Kysely<Database>): Promise<{ modules: number;
 }
 
 /** Past work for demo students that have none, in bulk (one statement per table per chunk). */
-async function writeHistory(db: Kysely<Database>, count: number, now: Date, log: (m: string) => void): Promise<number> {
+async function writeHistory(db: Kysely<Database>, count: number, now: Date, days: number, log: (m: string) => void): Promise<number> {
   const curriculum = await db
     .selectFrom('exercises as e')
     .innerJoin('modules as m', 'm.id', 'e.module_id')
@@ -174,11 +175,11 @@ async function writeHistory(db: Kysely<Database>, count: number, now: Date, log:
     .execute();
 
   // Past months get their partitions first, so history does not pile up in the default partition.
-  await new AttemptPartitionsRepository(db).ensureMonths(new Date(now.getTime() - HISTORY_DAYS * DAY_MS), now);
+  await new AttemptPartitionsRepository(db).ensureMonths(new Date(now.getTime() - days * DAY_MS), now);
   let total = 0;
   const chunk = 250;
   for (let i = 0; i < students.length; i += chunk) {
-    const histories = students.slice(i, i + chunk).map((s) => generateHistory(s.id, byLevel.get(s.level) ?? [], now, HISTORY_DAYS));
+    const histories = students.slice(i, i + chunk).map((s) => generateHistory(s.id, byLevel.get(s.level) ?? [], now, days));
     total += await insertHistories(db, histories);
     if ((i / chunk) % 8 === 7) log(`history: ${Math.min(i + chunk, students.length)}/${students.length} students`);
   }

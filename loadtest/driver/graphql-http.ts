@@ -1,0 +1,87 @@
+import { Pool } from 'undici';
+import { now } from '../measure/recorder.js';
+import type { Operation } from './operations.js';
+
+/**
+ * GraphQL over HTTP POST on a pool of keep-alive connections (undici: the least CPU per request
+ * of the Node clients, which matters when the load generator shares two cores with the server).
+ */
+export type GqlOutcome<T = any> =
+  | { ok: true; ms: number; at: number; data: T }
+  | { ok: false; ms: number; at: number; kind: string; message: string; retryable: boolean; retryAfterSeconds?: number };
+
+export interface GraphQLHttpOptions {
+  connections: number;
+  timeoutMs: number;
+}
+
+interface GraphQLBody {
+  data?: unknown;
+  errors?: { message?: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
+}
+
+export class GraphQLHttp {
+  private readonly pool: Pool;
+  private readonly path: string;
+
+  constructor(url: string, options: GraphQLHttpOptions) {
+    const u = new URL(url);
+    this.path = `${u.pathname}${u.search}`;
+    this.pool = new Pool(u.origin, {
+      connections: options.connections,
+      pipelining: 1,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      keepAliveTimeout: 60_000,
+    });
+  }
+
+  async post<T = any>(query: string, variables: Record<string, unknown> | undefined, token?: string): Promise<GqlOutcome<T>> {
+    const started = now();
+    const failed = (kind: string, message: string, retryable: boolean, retryAfterSeconds?: number): GqlOutcome<T> => {
+      const at = now();
+      return { ok: false, ms: at - started, at, kind, message, retryable, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
+    };
+    let status: number;
+    let text: string;
+    try {
+      const res = await this.pool.request({
+        path: this.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(variables ? { query, variables } : { query }),
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? (error as Error).name;
+      const timeout = /TIMEOUT/i.test(code);
+      // Whether the server applied the request is unknown: the client may retry (with the same idempotency key).
+      return failed(timeout ? 'timeout' : `network ${code}`, (error as Error).message, true);
+    }
+    let body: GraphQLBody | undefined;
+    try {
+      body = JSON.parse(text) as GraphQLBody;
+    } catch {
+      return failed(`HTTP ${status}`, text.slice(0, 200), status >= 500);
+    }
+    const first = body.errors?.[0];
+    if (first) {
+      const code = first.extensions?.code ?? 'NO_CODE';
+      const retryable = status >= 500 || code === 'SERVICE_UNAVAILABLE' || code === 'RATE_LIMITED';
+      return failed(status === 200 ? `GraphQL ${code}` : `HTTP ${status} ${code}`, first.message ?? '', retryable, first.extensions?.retryAfterSeconds);
+    }
+    if (status !== 200 || body.data === undefined || body.data === null) return failed(`HTTP ${status}`, text.slice(0, 200), status >= 500);
+    const at = now();
+    return { ok: true, ms: at - started, at, data: body.data as T };
+  }
+
+  /** Sends one of the typed operations: its variables and result are checked by the compiler. */
+  send<R, V>(operation: Operation<R, V>, variables: V, token?: string): Promise<GqlOutcome<R>> {
+    return this.post<R>(operation.text, variables as Record<string, unknown>, token);
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,135 @@
+import { now, Recorder, type RecorderData } from '../measure/recorder.js';
+import { GraphQLHttp } from './graphql-http.js';
+import { Sleeper } from './sleeper.js';
+import { VirtualStudent, type Behaviour, type ExerciseAnswers, type StudentAccount, type StudentWorld, type Submission } from './virtual-student.js';
+
+/**
+ * Virtual students with think time, on one pool of keep-alive connections. autocannon cannot
+ * model them: each of its connections sends the next request as soon as the previous one is
+ * answered, and its rate limit is whole requests per second per connection, sent in a burst.
+ *
+ *   classroom: every student starts within the login window, all run for the duration.
+ *   capacity:  students are added a step at a time, arriving over the ramp; once the newcomers
+ *              have settled (their first, cold-cache loop done), the step is held and measured,
+ *              and the run stops at the first step whose p95 passes the limit or that sees an error.
+ */
+export interface ClassroomPlan {
+  kind: 'classroom';
+  loginWindowMs: number;
+  durationMs: number;
+}
+
+export interface CapacityPlan {
+  kind: 'capacity';
+  start: number;
+  step: number;
+  max: number;
+  rampMs: number;
+  /** After the ramp, before the hold: the newcomers' first loop, on a cold cache, is not the steady state. */
+  settleMs: number;
+  holdMs: number;
+  p95LimitMs: number;
+}
+
+export interface StudentsJob {
+  kind: 'students';
+  url: string;
+  connections: number;
+  timeoutMs: number;
+  students: StudentAccount[];
+  answers: ExerciseAnswers[];
+  behaviour: Behaviour;
+  plan: ClassroomPlan | CapacityPlan;
+}
+
+/** One capacity step: `students` active, measured over its hold period [from, to). */
+export interface Step {
+  students: number;
+  from: number;
+  to: number;
+  held: boolean;
+  p95: number;
+  errors: number;
+}
+
+export interface StudentsResult {
+  recorder: RecorderData;
+  submissions: Submission[];
+  gradingMismatches: number;
+  replayMismatches: number;
+  examples: string[];
+  steps: Step[];
+}
+
+export interface DriverEvents {
+  progress(line: string): void;
+  onStop(stop: () => void): void;
+}
+
+export async function runStudents(job: StudentsJob, events: DriverEvents): Promise<StudentsResult> {
+  const answers = new Map(job.answers.map((a) => [a.id, a]));
+  const answersByLevel = new Map<string, ExerciseAnswers[]>();
+  for (const a of job.answers) answersByLevel.set(a.level, [...(answersByLevel.get(a.level) ?? []), a]);
+  const mismatches = { grading: 0, replay: 0 };
+  const examples: string[] = [];
+  const world: StudentWorld = {
+    http: new GraphQLHttp(job.url, { connections: job.connections, timeoutMs: job.timeoutMs }),
+    recorder: new Recorder(now()),
+    sleeper: new Sleeper(),
+    behaviour: job.behaviour,
+    answers,
+    answersByLevel,
+    submissions: [],
+    note(kind, example) {
+      mismatches[kind]++;
+      if (examples.length < 10) examples.push(`${kind}: ${example}`);
+    },
+  };
+  events.onStop(() => world.sleeper.stop());
+
+  const lives: Promise<void>[] = [];
+  let active = 0;
+  const start = (count: number, spreadMs: number) => {
+    for (; active < count; active++) lives.push(new VirtualStudent(active + 1, job.students[active]!, world).live(Math.random() * spreadMs));
+  };
+  const ticker = setInterval(() => {
+    const t = now();
+    const s = world.recorder.overall(t - 10_000, t);
+    events.progress(`${Math.round((t - world.recorder.startedAt) / 1000)}s: ${active} students, ${((s.count + s.errors) / 10).toFixed(1)} req/s, p95 ${s.p95.toFixed(1)} ms, ${s.errors} errors`);
+  }, 10_000);
+
+  const steps: Step[] = [];
+  try {
+    if (job.plan.kind === 'classroom') {
+      start(job.students.length, job.plan.loginWindowMs);
+      await world.sleeper.sleep(job.plan.durationMs);
+    } else {
+      const plan = job.plan;
+      for (let target = Math.min(plan.start, plan.max); ; target = Math.min(target + plan.step, plan.max)) {
+        start(target, plan.rampMs);
+        if (!(await world.sleeper.sleep(plan.rampMs + plan.settleMs))) break;
+        const from = now();
+        if (!(await world.sleeper.sleep(plan.holdMs))) break;
+        const to = now();
+        const s = world.recorder.overall(from, to);
+        const held = s.p95 <= plan.p95LimitMs && s.errors === 0;
+        steps.push({ students: target, from, to, held, p95: s.p95, errors: s.errors });
+        events.progress(`step ${target} students: ${((s.count + s.errors) / ((to - from) / 1000)).toFixed(1)} req/s, p95 ${s.p95.toFixed(1)} ms, ${s.errors} errors: ${held ? 'held' : 'not held'}`);
+        if (!held || target >= plan.max) break;
+      }
+    }
+  } finally {
+    clearInterval(ticker);
+    world.sleeper.stop();
+    await Promise.allSettled(lives); // requests in flight finish (or time out)
+    await world.http.close();
+  }
+  return {
+    recorder: world.recorder.data(),
+    submissions: world.submissions,
+    gradingMismatches: mismatches.grading,
+    replayMismatches: mismatches.replay,
+    examples,
+    steps,
+  };
+}

@@ -1,0 +1,140 @@
+import { parseArgs } from 'node:util';
+import { SEED_THRESHOLDS, type Thresholds } from './checks/thresholds.js';
+
+/**
+ * The command line of `npm run loadtest -- <scenario...> [options]`. Every option is bounded (a
+ * load run stops by itself); unset ones take each scenario's own default. Every problem is listed
+ * at once, as the app's configuration does.
+ */
+export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export interface RunOptions {
+  scenarios: ScenarioName[];
+  out: string;
+  thresholds: Thresholds;
+  students?: number;
+  durationS?: number;
+  connections?: number;
+  /** Seconds between a student's actions, [min, max]. */
+  thinkS?: [number, number];
+  loginWindowS?: number;
+  correctRate?: number;
+  duplicateRate?: number;
+  warmupS?: number;
+  timeoutS?: number;
+  start?: number;
+  step?: number;
+  max?: number;
+  rampS?: number;
+  holdS?: number;
+  p95LimitMs?: number;
+  goal?: number;
+}
+
+export class UsageError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.map((p) => `  - ${p}`).join('\n')}\n\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `usage: npm run loadtest -- <scenario...> [options]
+scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then also given as a fraction of it)
+
+  --students N         students (classroom and before-after 200; capacity: as --max)
+  --duration S         seconds of load (classroom 60; before-after 20 per phase; ceiling 10)
+  --connections N      HTTP connections (classroom: one per student; capacity 500; before-after and ceiling 50)
+  --think MIN-MAX      seconds between a student's actions (classroom 2-5, capacity 4-6)
+  --login-window S     classroom: every student logs in within this (10)
+  --correct-rate R     share of right answers, 0 to 1 (0.7)
+  --duplicate-rate R   share of answers sent twice at once, a double tap (0.05)
+  --warmup S           before-after and ceiling: unmeasured seconds first (5 and 2)
+  --timeout S          seconds a request may take before it counts as an error (10)
+  --start N --step N --max N   capacity: students at the first step, added per step, at most (2000, 2000, 12000)
+  --ramp S --hold S    capacity: seconds over which a step's students arrive, seconds each step is held (20, 60);
+                       in between, one loop of the students' four actions lets the newcomers settle
+  --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100)
+  --goal N             capacity: students it must hold (10000)
+  --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)
+  --ceiling            also measure the framework ceiling in this run
+  --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
+
+env: TARGET_URL (a running server on this machine; then DATABASE_URL to its database, and JWT_SECRET
+to pre-generate tokens), else the server runs in this process on DATABASE_URL and REDIS_URL or the
+embedded defaults (PGLITE_DIR, default .data/loadtest-pglite). ADMIN_USERNAME, ADMIN_PASSWORD.`;
+
+export function parseRunOptions(args: string[]): RunOptions {
+  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out'] as const;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { ...Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])), ceiling: { type: 'boolean' as const } },
+    });
+  } catch (error) {
+    throw new UsageError([(error as Error).message]);
+  }
+  const values = parsed.values as Partial<Record<(typeof flags)[number], string>> & { ceiling?: boolean };
+  const problems: string[] = [];
+
+  const scenarios = new Set<ScenarioName>();
+  for (const p of parsed.positionals) {
+    if ((SCENARIO_NAMES as readonly string[]).includes(p)) scenarios.add(p as ScenarioName);
+    else problems.push(`unknown scenario ${p}`);
+  }
+  if (values.ceiling) scenarios.add('ceiling');
+  if (scenarios.size === 0) problems.push('name at least one scenario');
+
+  const number = (flag: (typeof flags)[number], min: number, max: number, integer = false): number | undefined => {
+    const raw = values[flag];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      problems.push(`--${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not ${raw}`);
+      return undefined;
+    }
+    return n;
+  };
+  let thinkS: [number, number] | undefined;
+  if (values.think !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(values.think);
+    const [min, max] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
+    if (!m || min > max || max > 600) problems.push(`--think must be seconds, MIN-MAX or one value, at most 600, not ${values.think}`);
+    else thinkS = [min, max];
+  }
+  const percent = (flag: 'max-errors' | 'min-hit-rate', fallback: number) => {
+    const v = number(flag, 0, 100);
+    return v === undefined ? fallback : v / 100;
+  };
+
+  const options: RunOptions = {
+    scenarios: SCENARIO_NAMES.filter((s) => scenarios.has(s)),
+    out: values.out ?? 'loadtest/results',
+    thresholds: {
+      maxAvgMs: number('max-avg', 1, 600_000) ?? SEED_THRESHOLDS.maxAvgMs,
+      maxP95Ms: number('max-p95', 1, 600_000) ?? SEED_THRESHOLDS.maxP95Ms,
+      maxErrorRate: percent('max-errors', SEED_THRESHOLDS.maxErrorRate),
+      minHitRate: percent('min-hit-rate', SEED_THRESHOLDS.minHitRate),
+    },
+    students: number('students', 1, 50_000, true),
+    durationS: number('duration', 1, 3_600),
+    connections: number('connections', 1, 10_000, true),
+    thinkS,
+    loginWindowS: number('login-window', 0, 600),
+    correctRate: number('correct-rate', 0, 1),
+    duplicateRate: number('duplicate-rate', 0, 1),
+    warmupS: number('warmup', 0, 600),
+    timeoutS: number('timeout', 1, 120),
+    start: number('start', 1, 50_000, true),
+    step: number('step', 1, 50_000, true),
+    max: number('max', 1, 50_000, true),
+    rampS: number('ramp', 0, 600),
+    holdS: number('hold', 1, 3_600),
+    p95LimitMs: number('p95-limit', 1, 60_000),
+    goal: number('goal', 0, 1_000_000, true),
+  };
+  if (problems.length) throw new UsageError(problems);
+  return options;
+}

@@ -1,0 +1,76 @@
+import { hitRateCheck, latencyChecks } from '../checks/thresholds.js';
+import { summarizeCpu } from '../measure/cpu.js';
+import { ms, rate } from '../report/format.js';
+import type { ScenarioResult, Section } from '../report/model.js';
+import { cpuSection, errorsSection, integritySection, monitoringSection, operationsSection } from '../report/sections.js';
+import type { RunOptions } from '../options.js';
+import type { Env } from '../setup/target.js';
+import { answerChecks, runStudentsScenario, type StudentsRun } from './students-run.js';
+
+/**
+ * classroom: 200 students log in within 10 s (a login storm: argon2 is slow on purpose), then
+ * each loops dashboard, one exercise, an answer (70 % right, 5 % double-tapped), recommendations,
+ * thinking 2-5 s between actions. Reports each operation's latency and errors, req/s, the
+ * server's cache hit rate and SQL per request, and whether any answer was lost or doubled.
+ * Env: TARGET_URL with DATABASE_URL, or the server in this process (DATABASE_URL, REDIS_URL or embedded).
+ * Command: npm run test:load  (= npm run loadtest -- classroom; --students, --duration, --think...)
+ */
+export async function classroom(options: RunOptions, env: Env, log: (line: string) => void): Promise<ScenarioResult> {
+  const students = options.students ?? 200;
+  const durationS = options.durationS ?? 60;
+  const loginWindowS = options.loginWindowS ?? 10;
+  const settings = {
+    students,
+    durationS,
+    loginWindowS,
+    thinkS: options.thinkS ?? [2, 5],
+    connections: options.connections ?? students,
+    correctRate: options.correctRate ?? 0.7,
+    duplicateRate: options.duplicateRate ?? 0.05,
+    timeoutS: options.timeoutS ?? 10,
+  };
+  const startedAt = new Date().toISOString();
+  const run = await runStudentsScenario(env, { ...settings, tokens: false }, { kind: 'classroom', loginWindowMs: loginWindowS * 1000, durationMs: durationS * 1000 }, log);
+
+  const rec = run.recorder;
+  const seconds = (rec.lastAt() - rec.startedAt) / 1000;
+  const operations = rec.operations();
+  const cpu = summarizeCpu(run.load.cpu, rec.startedAt, rec.lastAt());
+  const overall = rec.overall();
+  const hitRate = run.monitoring.available ? run.monitoring.cache.hitRate : undefined;
+  return {
+    scenario: 'classroom',
+    title: `${students} students log in within ${loginWindowS} s, then dashboard, exercise, answer, recommendations with ${settings.thinkS.join('-')} s of thought, for ${durationS} s; server: ${run.target.server}, ${run.target.database}, cache ${run.target.cache}.`,
+    startedAt,
+    seconds,
+    settings,
+    throughput: [{ label: `classroom, ${students} students, all operations`, rps: (overall.count + overall.errors) / seconds }],
+    sections: [
+      operationsSection('Operations', operations, overall, seconds, run.monitoring),
+      loginStorm(run, loginWindowS),
+      errorsSection(operations),
+      monitoringSection(run.monitoring),
+      integritySection(run.integrity, { grading: run.load.result.gradingMismatches, replay: run.load.result.replayMismatches, examples: run.load.result.examples }),
+      cpuSection(cpu),
+    ].filter((s): s is Section => s !== undefined),
+    charts: [{ name: '', title: `classroom: ${students} students`, timeline: rec.timeline(), markers: [{ t: loginWindowS, label: 'logins done' }] }],
+    checks: [...latencyChecks('all operations', overall, options.thresholds), hitRateCheck(hitRate, options.thresholds), ...answerChecks(run)],
+    figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
+  };
+}
+
+/** The logins and what the rest of the traffic saw while they ran, against after. */
+function loginStorm(run: StudentsRun, loginWindowS: number): Section {
+  const rec = run.recorder;
+  const end = rec.startedAt + loginWindowS * 1000;
+  const login = rec.operations().find((o) => o.name === 'Login');
+  const during = rec.overall(rec.startedAt, end);
+  const after = rec.overall(end);
+  return {
+    title: 'Login storm',
+    lines: [
+      login ? `${login.count} logins (${login.errors} failed): avg ${ms(login.avg)} ms, p95 ${ms(login.p95)} ms, max ${ms(login.max)} ms` : 'no login',
+      `every operation during the first ${loginWindowS} s: ${rate((during.count + during.errors) / loginWindowS)} req/s, p95 ${ms(during.p95)} ms; after: p95 ${ms(after.p95)} ms`,
+    ],
+  };
+}
