@@ -1,5 +1,6 @@
-import KeyvRedis, { createClient, Keyv } from '@keyv/redis';
+import KeyvRedis, { Keyv } from '@keyv/redis';
 import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
+import { closeRedisClient, createRedisClient, withTimeout } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type CacheStore, type StoreEntry } from './store.js';
 
@@ -10,13 +11,6 @@ export interface RedisStoreOptions {
   /** No command waits longer than this; a dead or hung Redis fails fast. */
   commandTimeoutMs: number;
   onStateChange?: (up: boolean, error?: unknown) => void;
-}
-
-export class RedisTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`Redis did not answer within ${ms} ms`);
-    this.name = 'RedisTimeoutError';
-  }
 }
 
 /** Version tokens outlive every entry built on them; a lost token only causes misses. */
@@ -35,14 +29,7 @@ export class RedisStore implements CacheStore {
   private up = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    this.client = createClient({
-      url: options.url,
-      disableOfflineQueue: true,
-      socket: {
-        connectTimeout: Math.max(500, options.commandTimeoutMs * 4),
-        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
-      },
-    });
+    this.client = createRedisClient(options.url, options.commandTimeoutMs);
     this.client.on('error', (error: unknown) => this.setUp(false, error));
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
@@ -78,13 +65,7 @@ export class RedisStore implements CacheStore {
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    return Promise.race([
-      op,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RedisTimeoutError(this.options.commandTimeoutMs)), this.options.commandTimeoutMs);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    return withTimeout(op, this.options.commandTimeoutMs);
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {
@@ -155,14 +136,7 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    this.client.removeAllListeners('end');
-    this.client.removeAllListeners('error');
-    this.client.on('error', () => {});
-    try {
-      if (this.client.isOpen) await this.timed(this.client.close());
-    } catch {
-      this.client.destroy();
-    }
+    await closeRedisClient(this.client, this.options.commandTimeoutMs);
   }
 
   private versionKey(scope: string): string {
