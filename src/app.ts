@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
 import { createTokenIssuer } from './auth/tokens.js';
+import { createRateLimiter } from './common/redis-rate-limiter.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
@@ -43,13 +44,16 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const tokens = createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds);
   if (tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
 
+  // Brute-force and submitAttempt limits, shared by every instance through Redis when it is there.
+  const rateLimiter = await createRateLimiter({ redisUrl: config.redisUrl, keyPrefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs }, clock, logger);
+
   const exercises = new ExercisesService();
   const services = {
-    auth: new AuthService(repositories.auth, repositories.students, tokens, clock),
+    auth: new AuthService(repositories.auth, repositories.students, tokens, clock, rateLimiter, config.rateLimits),
     students: new StudentsService(repositories.students, clock),
     exercises,
     progress: new ProgressService(),
-    attempts: new AttemptsService(repositories.attempts, exercises, clock),
+    attempts: new AttemptsService(repositories.attempts, exercises, clock, rateLimiter, config.rateLimits),
     recommendations: new RecommendationsService(),
     sessions: new SessionsService(repositories.sessions, clock),
     health: new HealthService(database, cache),
@@ -68,8 +72,10 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     repositories,
     services,
     tokens,
+    rateLimiter,
     async close() {
       curriculumWatcher.stop();
+      await rateLimiter.close();
       await cache.close();
       await database.close();
     },

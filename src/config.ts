@@ -44,6 +44,11 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** Lifetime of a login token, in seconds. */
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+    /** Failed logins allowed per username in LOGIN_LOCKOUT_SECONDS; then it is refused that long. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+    LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+    /** submitAttempt calls allowed per student per minute. */
+    ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 
     /** Introspection and the Sandbox landing page (default: on outside production). */
     INTROSPECTION: bool.optional(),
@@ -84,6 +89,11 @@ export type Config = Readonly<{
     /** undefined: a random per-process secret (development and tests only). */
     jwtSecret: string | undefined;
     tokenTtlSeconds: number;
+  }>;
+  rateLimits: Readonly<{
+    loginMaxFailures: number;
+    loginLockoutMs: number;
+    attemptsPerMinute: number;
   }>;
   curriculumCheckMs: number;
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
@@ -129,7 +139,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       memoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
       memoryMaxBytes: e.CACHE_MEMORY_MAX_MB * 1024 * 1024,
     },
-    auth: { jwtSecret: e.JWT_SECRET, tokenTtlSeconds: e.JWT_TTL_SECONDS },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      tokenTtlSeconds: e.JWT_TTL_SECONDS,
+    },
+    rateLimits: { loginMaxFailures: e.LOGIN_MAX_FAILURES, loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000, attemptsPerMinute: e.ATTEMPTS_PER_MINUTE },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

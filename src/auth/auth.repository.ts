@@ -27,6 +27,27 @@ export class AuthRepository {
     return rows.map((r) => ({ role: r.role, id: r.id, passwordHash: r.password_hash, tokenVersion: r.token_version }));
   }
 
+  /** The account a token names, with what a password change needs; undefined once deleted. */
+  async accountById(role: 'STUDENT' | 'ADMIN', id: number): Promise<{ username: string; passwordHash: string } | undefined> {
+    const table = role === 'STUDENT' ? 'students' : 'admins';
+    const row = await named('auth.accountById', this.db.selectFrom(table).select(['username', 'password_hash']).where('id', '=', id)).executeTakeFirst();
+    return row && { username: row.username, passwordHash: row.password_hash };
+  }
+
+  /** Sets a new password and revokes every token issued so far, in one statement; the new token version. */
+  async changePassword(role: 'STUDENT' | 'ADMIN', id: number, passwordHash: string): Promise<number | undefined> {
+    const table = role === 'STUDENT' ? 'students' : 'admins';
+    const row = await named(
+      'auth.changePassword',
+      this.db
+        .updateTable(table)
+        .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
+        .where('id', '=', id)
+        .returning('token_version'),
+    ).executeTakeFirst();
+    return row?.token_version;
+  }
+
   /** Revokes every token of the account issued so far. */
   async bumpTokenVersion(role: 'STUDENT' | 'ADMIN', id: number): Promise<void> {
     const table = role === 'STUDENT' ? 'students' : 'admins';

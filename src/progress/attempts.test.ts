@@ -4,7 +4,9 @@ import { wrongAnswer } from '../../db/seeds/history.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // This file hammers one student on purpose (concurrency, idempotency): the per-student rate limit
+  // is tested on its own in attempts-rate.test.ts.
+  t = await createTestApp({ env: { ATTEMPTS_PER_MINUTE: '100000' } });
   t.clock.set('2026-03-02T08:00:00Z'); // a Monday morning in Paris
 });
 afterAll(() => t.close());
