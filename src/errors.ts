@@ -11,6 +11,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation is deeper, costlier, longer... than a request may be; `limit` says which. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** The HTTP body is over the server's limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   // Raised by the GraphQL layer itself before any resolver runs.
@@ -63,6 +67,16 @@ export class RateLimitedError extends AppError {
   readonly code = ErrorCode.RATE_LIMITED;
   constructor(message: string, readonly retryAfterSeconds: number) {
     super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+export type OperationLimit = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'documentSize';
+
+/** Raised while validating an operation, before any resolver runs (see operation-limits.ts). */
+export class OperationLimitError extends AppError {
+  readonly code = ErrorCode.OPERATION_LIMIT_EXCEEDED;
+  constructor(message: string, readonly limit: OperationLimit) {
+    super(message, ErrorCode.OPERATION_LIMIT_EXCEEDED, { limit });
   }
 }
 

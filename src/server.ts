@@ -10,6 +10,7 @@ import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
 import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
 import type { Logger } from './logger.js';
+import { operationLimits, registerRequestLimits } from './operation-limits.js';
 import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
 
 export const BODY_LIMIT_BYTES = 100_000;
@@ -27,6 +28,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   const { config, logger } = app;
   const fastify = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
   let draining = false;
+  registerRequestLimits(fastify, logger);
+  const limits = operationLimits(config);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -35,12 +38,14 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error),
     logger: apolloLogger(logger),
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -90,6 +95,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return formatted;
+  // An AppError raised while validating the operation (a limit): its own code, not Apollo's wrapper's.
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { ...original.originalError.extensions } };
+  }
   if (original instanceof ArgumentValidationError) return validationError(formatted, original);
   if (isDatabaseUnavailable(original)) {
     return { message: 'The service is temporarily unavailable. Please try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
