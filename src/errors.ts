@@ -51,8 +51,8 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = ErrorCode.FORBIDDEN;
-  constructor(message = 'You are not allowed to see or change this.') {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message = 'You are not allowed to see or change this.', extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
   }
 }
 

@@ -9,6 +9,7 @@ import type { App } from './app.js';
 import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
 import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
+import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { operationLimits, registerRequestLimits } from './operation-limits.js';
 import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
@@ -46,6 +47,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
       ...limits.plugins,
+      solutionGuard,
     ],
   });
   await apollo.start();
