@@ -44,6 +44,9 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** Lifetime of a login token, in seconds. */
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+    /** The administrator created at start when missing (both or neither). */
+    ADMIN_USERNAME: z.string().regex(/^[a-z0-9_.-]{3,64}$/, 'ADMIN_USERNAME must be 3 to 64 lowercase letters, digits, _ . -').optional(),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
     /** Failed logins allowed per username in LOGIN_LOCKOUT_SECONDS; then it is refused that long. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
@@ -57,10 +60,31 @@ const schema = z
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
+    if (!env.ADMIN_USERNAME !== !env.ADMIN_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: [env.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'], message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together' });
     }
-  });
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
+    else if (isWeakSecret(env.JWT_SECRET)) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is a known default or too guessable for production: use 32+ random characters (openssl rand -base64 48)' });
+    if (env.ADMIN_PASSWORD && (env.ADMIN_PASSWORD.length < 12 || isWeakSecret(env.ADMIN_PASSWORD))) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_PASSWORD must be at least 12 characters and not a known default in production' });
+    }
+  },
+  // Also when other variables are invalid, so that every problem is listed at once.
+  { when: (payload) => !payload.issues.some((i) => ['NODE_ENV', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'].includes(String(i.path?.[0]))) },
+  );
+
+// Secrets that appear in this repository, its docs or common examples, and words that mark a
+// placeholder: a production secret containing one of them was not generated.
+const KNOWN_DEFAULTS = ['test-secret-that-is-long-enough-for-hs256', 'admin1234', 'demo1234'];
+const PLACEHOLDER_WORDS = ['changeme', 'change-me', 'change_me', 'secret', 'password', 'example', 'default', 'reved', 'placeholder'];
+
+/** A known default, a placeholder, or too few distinct characters to be random (e.g. 'aaaa...'). */
+export function isWeakSecret(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (KNOWN_DEFAULTS.includes(value) || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return true;
+  return new Set(value).size < 10;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'test' | 'production';
@@ -89,6 +113,8 @@ export type Config = Readonly<{
     /** undefined: a random per-process secret (development and tests only). */
     jwtSecret: string | undefined;
     tokenTtlSeconds: number;
+    /** The administrator to create at start when missing. */
+    admin: Readonly<{ username: string; password: string }> | undefined;
   }>;
   rateLimits: Readonly<{
     loginMaxFailures: number;
@@ -142,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     auth: {
       jwtSecret: e.JWT_SECRET,
       tokenTtlSeconds: e.JWT_TTL_SECONDS,
+      admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     },
     rateLimits: { loginMaxFailures: e.LOGIN_MAX_FAILURES, loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000, attemptsPerMinute: e.ATTEMPTS_PER_MINUTE },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,

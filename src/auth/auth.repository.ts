@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { named } from '../db/named.js';
-import { anyInt } from '../db/sql-helpers.js';
+import { anyInt, anyText } from '../db/sql-helpers.js';
 
 export interface Account {
   role: 'STUDENT' | 'ADMIN';
@@ -46,6 +46,24 @@ export class AuthRepository {
         .returning('token_version'),
     ).executeTakeFirst();
     return row?.token_version;
+  }
+
+  /** Creates the admin unless one with this username exists; whether it was created. */
+  async createAdminIfMissing(username: string, passwordHash: string): Promise<boolean> {
+    const rows = await named(
+      'auth.createAdminIfMissing',
+      this.db.insertInto('admins').values({ username, password_hash: passwordHash }).onConflict((oc) => oc.column('username').doNothing()).returning('id'),
+    ).execute();
+    return rows.length > 0;
+  }
+
+  /** Password hashes of the accounts with these usernames (admins and students), for the demo-account check. */
+  async passwordHashes(usernames: readonly string[]): Promise<{ role: 'STUDENT' | 'ADMIN'; username: string; passwordHash: string }[]> {
+    const list = anyText(usernames);
+    const admins = this.db.selectFrom('admins').select([sql<'ADMIN' | 'STUDENT'>`'ADMIN'`.as('role'), 'username', 'password_hash']).where('username', '=', list);
+    const students = this.db.selectFrom('students').select([sql<'ADMIN' | 'STUDENT'>`'STUDENT'`.as('role'), 'username', 'password_hash']).where('username', '=', list);
+    const rows = await named('auth.passwordHashes', admins.unionAll(students)).execute();
+    return rows.map((r) => ({ role: r.role, username: r.username, passwordHash: r.password_hash }));
   }
 
   /** Revokes every token of the account issued so far. */
