@@ -88,6 +88,20 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/**
+ * The input field a variable-coercion error is about, for extensions.field: GraphQL reports these
+ * (an Int out of 32 bits, a string for a number, a missing or unknown input field) before any
+ * resolver runs, in its own words. `at "input.durationSeconds"` names durationSeconds; with no
+ * path, the variable's own name.
+ */
+export function variableErrorField(message: string): string | undefined {
+  const named = /; Field "(\w+)" (?:of required type|is not defined by type)/.exec(message);
+  if (named) return named[1];
+  const at = [...message.matchAll(/ at "([\w.[\]]+)"; /g)].at(-1);
+  if (at) return at[1]!.replace(/\[\d+\]/g, '').split('.').at(-1);
+  return /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
 const unavailableMessages = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /Query read timeout/i, /Client has encountered a connection error/i, /connection is closed/i];
 
 /**

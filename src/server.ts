@@ -8,7 +8,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
-import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
+import { AppError, ErrorCode, isDatabaseUnavailable, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { operationLimits, registerRequestLimits } from './operation-limits.js';
@@ -107,7 +107,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const field = code === ErrorCode.BAD_USER_INPUT ? variableErrorField(formatted.message) : undefined;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: field ? { code, field } : { code } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

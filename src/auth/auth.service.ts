@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { scope } from '../cache/namespaces.js';
 import { Role } from '../common/enums.js';
 import type { RateLimiter, RateLimitRule } from '../common/rate-limiter.js';
+import { isStorableText } from '../common/text.js';
 import type { Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
@@ -48,7 +49,7 @@ export class AuthService {
    */
   async login(ctx: Context, usernameInput: string, password: string): Promise<AuthPayload> {
     const username = usernameInput.trim().toLowerCase();
-    if (username.length < 1 || username.length > 64) throw new BadUserInputError('username must be 1 to 64 characters.', 'username');
+    if (username.length < 1 || username.length > 64 || !isStorableText(username)) throw new BadUserInputError('username must be 1 to 64 characters of text.', 'username');
     if (password.length < 1 || password.length > 256) throw new BadUserInputError('password must be 1 to 256 characters.', 'password');
 
     const subject = passwordGuessSubject(username);

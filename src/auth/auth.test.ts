@@ -42,8 +42,12 @@ describe('login', () => {
   });
 
   it('rejects out-of-bounds credentials as BAD_USER_INPUT', async () => {
-    const res = await t.gql(LOGIN, { variables: { u: 'x'.repeat(65), p: 'p' } });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    for (const u of ['x'.repeat(65), '', 'stu\u0000dent001', 'student\udc00']) {
+      const res = await t.gql(LOGIN, { variables: { u, p: 'p' } });
+      expect(res.errors?.[0]?.extensions, JSON.stringify(u)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    }
+    const long = await t.gql(LOGIN, { variables: { u: 'student001', p: 'p'.repeat(257) } });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 });
 
