@@ -102,6 +102,16 @@ export function variableErrorField(message: string): string | undefined {
   return /^Variable "\$(\w+)"/.exec(message)?.[1];
 }
 
+/**
+ * A GraphQLError about the request as a whole that carries no code: Apollo's "Unsupported
+ * persisted query version" and "provided sha does not match query", graphql-js's "Schema is not
+ * configured to execute subscription operation". The client's mistake (BAD_REQUEST), not a bug:
+ * an unexpected error reaches formatError wrapped (with its originalError) or with a path.
+ */
+export function isUncodedRequestError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && !error.path && !error.originalError && error.extensions.code === undefined;
+}
+
 const unavailableMessages = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /Query read timeout/i, /Client has encountered a connection error/i, /connection is closed/i];
 
 /**

@@ -8,7 +8,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
-import { AppError, ErrorCode, isDatabaseUnavailable, variableErrorField } from './errors.js';
+import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { operationLimits, registerRequestLimits } from './operation-limits.js';
@@ -102,6 +102,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: formatted.message, locations: formatted.locations, extensions: { ...original.originalError.extensions } };
   }
   if (original instanceof ArgumentValidationError) return validationError(formatted, original);
+  if (isUncodedRequestError(original)) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_REQUEST } };
   if (isDatabaseUnavailable(original)) {
     return { message: 'The service is temporarily unavailable. Please try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
@@ -136,7 +137,7 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, operationName, contextValue }) {
           for (const e of errors) {
             const original = unwrapResolverError(e);
-            if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
+            if (original instanceof AppError || original instanceof ArgumentValidationError || isUncodedRequestError(original)) continue;
             if (original instanceof GraphQLError && original.extensions?.code && original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
             const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
             logger[level]({ err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');
