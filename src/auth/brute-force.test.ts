@@ -84,7 +84,6 @@ describe('failed logins per username', () => {
 });
 
 describe('how long a failed login takes', () => {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const timed = async (fn: () => Promise<unknown>) => {
     const started = performance.now();
     await fn();
@@ -101,8 +100,9 @@ describe('how long a failed login takes', () => {
       wrong.push(await timed(() => login(t, `student${120 + i}`, 'wrong-password')));
       good.push(await timed(() => login(t, `student${140 + i}`, 'demo1234')));
     }
-    const [u, w, g] = [median(unknown), median(wrong), median(good)];
-    const figures = `medians: unknown ${u.toFixed(1)} ms, wrong password ${w.toFixed(1)} ms, good ${g.toFixed(1)} ms`;
+    // The fastest of each: other test files share the machine, and load only ever adds time.
+    const [u, w, g] = [Math.min(...unknown), Math.min(...wrong), Math.min(...good)];
+    const figures = `fastest of 11: unknown ${u.toFixed(1)} ms, wrong password ${w.toFixed(1)} ms, good ${g.toFixed(1)} ms`;
     // Without the decoy hash an unknown username answers in ~1 ms against ~10-30 ms for a password
     // check. A good login also writes lastActiveAt and signs a token (a few ms more): that tells
     // nothing the answer does not, so it is only held to the same order.
