@@ -5,6 +5,7 @@ import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
 import { withVerificationCache } from './auth/token-cache.js';
 import { createTokenIssuer } from './auth/tokens.js';
+import { createRateLimiter } from './common/redis-rate-limiter.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
@@ -42,14 +43,17 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const readRepositories = readDatabase === database ? repositories : repositoriesOver(readDatabase.db);
   const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
 
+  // Brute-force and submitAttempt limits, shared by every instance through Redis when it is there.
+  const rateLimiter = await createRateLimiter({ redis: config.redis, keyPrefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs }, clock, logger);
+
   const exercises = new ExercisesService();
   const health = new HealthService(database, cache);
   const services = {
-    auth: new AuthService(repositories.auth, repositories.students, tokens, clock),
+    auth: new AuthService(repositories.auth, repositories.students, tokens, clock, rateLimiter, config.rateLimits),
     students: new StudentsService(repositories.students, clock),
     exercises,
     progress: new ProgressService(),
-    attempts: new AttemptsService(repositories.attempts, exercises, clock),
+    attempts: new AttemptsService(repositories.attempts, exercises, clock, rateLimiter, config.rateLimits),
     recommendations: new RecommendationsService(),
     sessions: new SessionsService(repositories.sessions, clock),
     health,
@@ -74,10 +78,12 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     repositories,
     services,
     tokens,
+    rateLimiter,
     async close() {
       curriculumWatcher.stop();
       partitions.stop();
       services.monitoring.stop();
+      await rateLimiter.close();
       await cache.close();
       if (readDatabase !== database) await readDatabase.close();
       await database.close();

@@ -65,25 +65,52 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     /** Lifetime of a login token, in seconds. */
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+    /** The administrator created at start when missing (both or neither). */
+    ADMIN_USERNAME: z.string().regex(/^[a-z0-9_.-]{3,64}$/, 'ADMIN_USERNAME must be 3 to 64 lowercase letters, digits, _ . -').optional(),
+    ADMIN_PASSWORD: z.string().min(8).max(256).optional(),
+    /** Failed logins allowed per username in LOGIN_LOCKOUT_SECONDS; then it is refused that long. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+    LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+    /** submitAttempt calls allowed per student per minute. */
+    ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 
     /** Introspection and the Sandbox landing page (default: on outside production). */
     INTROSPECTION: bool.optional(),
     /** Before/after switch for load comparisons: off resolves every relation with its own query. */
     DATALOADERS: onOff('on'),
-    /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as this admin. */
+    /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as ADMIN_USERNAME. */
     API_URL: z.url({ protocol: /^https?$/ }).optional(),
-    ADMIN_USERNAME: z.string().min(1).max(64).default('admin'),
-    ADMIN_PASSWORD: z.string().min(1).max(256).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.READ_DATABASE_URL && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['READ_DATABASE_URL'], message: 'READ_DATABASE_URL needs DATABASE_URL (the primary it replicates)' });
     }
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
+    if (!env.ADMIN_USERNAME !== !env.ADMIN_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: [env.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'], message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together' });
     }
-  });
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
+    else if (isWeakSecret(env.JWT_SECRET)) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is a known default or too guessable for production: use 32+ random characters (openssl rand -base64 48)' });
+    if (env.ADMIN_PASSWORD && (env.ADMIN_PASSWORD.length < 12 || isWeakSecret(env.ADMIN_PASSWORD))) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_PASSWORD must be at least 12 characters and not a known default in production' });
+    }
+  },
+  // Also when other variables are invalid, so that every problem is listed at once.
+  { when: (payload) => !payload.issues.some((i) => ['NODE_ENV', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'].includes(String(i.path?.[0]))) },
+  );
+
+// Secrets that appear in this repository, its docs or common examples, and words that mark a
+// placeholder: a production secret containing one of them was not generated.
+const KNOWN_DEFAULTS = ['test-secret-that-is-long-enough-for-hs256', 'admin1234', 'demo1234'];
+const PLACEHOLDER_WORDS = ['changeme', 'change-me', 'change_me', 'secret', 'password', 'example', 'default', 'reved', 'placeholder'];
+
+/** A known default, a placeholder, or too few distinct characters to be random (e.g. 'aaaa...'). */
+export function isWeakSecret(value: string): boolean {
+  const lower = value.toLowerCase();
+  if (KNOWN_DEFAULTS.includes(value) || PLACEHOLDER_WORDS.some((w) => lower.includes(w))) return true;
+  return new Set(value).size < 10;
+}
 
 export type Config = Readonly<{
   env: 'development' | 'test' | 'production';
@@ -117,6 +144,13 @@ export type Config = Readonly<{
     /** undefined: a random per-process secret (development and tests only). */
     jwtSecret: string | undefined;
     tokenTtlSeconds: number;
+    /** The administrator to create at start when missing. */
+    admin: Readonly<{ username: string; password: string }> | undefined;
+  }>;
+  rateLimits: Readonly<{
+    loginMaxFailures: number;
+    loginLockoutMs: number;
+    attemptsPerMinute: number;
   }>;
   curriculumCheckMs: number;
   monitoring: Readonly<{
@@ -174,7 +208,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       memoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
       memoryMaxBytes: e.CACHE_MEMORY_MAX_MB * 1024 * 1024,
     },
-    auth: { jwtSecret: e.JWT_SECRET, tokenTtlSeconds: e.JWT_TTL_SECONDS },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      tokenTtlSeconds: e.JWT_TTL_SECONDS,
+      admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
+    },
+    rateLimits: { loginMaxFailures: e.LOGIN_MAX_FAILURES, loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000, attemptsPerMinute: e.ATTEMPTS_PER_MINUTE },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     monitoring: {
       slowQueryMs: e.SLOW_QUERY_MS,
@@ -192,7 +231,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminClient: {
       url: e.API_URL ?? `http://localhost:${e.PORT}/graphql`,
-      username: e.ADMIN_USERNAME,
+      username: e.ADMIN_USERNAME ?? 'admin',
       // The demo admin's password works against a development server only.
       password: e.ADMIN_PASSWORD ?? (production ? undefined : 'admin1234'),
     },

@@ -11,6 +11,10 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The operation is deeper, costlier, longer... than a request may be; `limit` says which. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** The HTTP body is over the server's limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   // Raised by the GraphQL layer itself before any resolver runs.
@@ -47,8 +51,8 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = ErrorCode.FORBIDDEN;
-  constructor(message = 'You are not allowed to see or change this.') {
-    super(message, ErrorCode.FORBIDDEN);
+  constructor(message = 'You are not allowed to see or change this.', extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.FORBIDDEN, extensions);
   }
 }
 
@@ -66,12 +70,46 @@ export class RateLimitedError extends AppError {
   }
 }
 
+export type OperationLimit = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'documentSize';
+
+/** Raised while validating an operation, before any resolver runs (see operation-limits.ts). */
+export class OperationLimitError extends AppError {
+  readonly code = ErrorCode.OPERATION_LIMIT_EXCEEDED;
+  constructor(message: string, readonly limit: OperationLimit) {
+    super(message, ErrorCode.OPERATION_LIMIT_EXCEEDED, { limit });
+  }
+}
+
 /** A dependency (the database) cannot answer now; the client may retry later. */
 export class ServiceUnavailableError extends AppError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message = 'The service is temporarily unavailable. Please try again in a moment.') {
     super(message, ErrorCode.SERVICE_UNAVAILABLE);
   }
+}
+
+/**
+ * The input field a variable-coercion error is about, for extensions.field: GraphQL reports these
+ * (an Int out of 32 bits, a string for a number, a missing or unknown input field) before any
+ * resolver runs, in its own words. `at "input.durationSeconds"` names durationSeconds; with no
+ * path, the variable's own name.
+ */
+export function variableErrorField(message: string): string | undefined {
+  const named = /; Field "(\w+)" (?:of required type|is not defined by type)/.exec(message);
+  if (named) return named[1];
+  const at = [...message.matchAll(/ at "([\w.[\]]+)"; /g)].at(-1);
+  if (at) return at[1]!.replace(/\[\d+\]/g, '').split('.').at(-1);
+  return /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
+/**
+ * A GraphQLError about the request as a whole that carries no code: Apollo's "Unsupported
+ * persisted query version" and "provided sha does not match query", graphql-js's "Schema is not
+ * configured to execute subscription operation". The client's mistake (BAD_REQUEST), not a bug:
+ * an unexpected error reaches formatError wrapped (with its originalError) or with a path.
+ */
+export function isUncodedRequestError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && !error.path && !error.originalError && error.extensions.code === undefined;
 }
 
 const unavailableMessages = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /Query read timeout/i, /Client has encountered a connection error/i, /connection is closed/i];

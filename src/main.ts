@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
+import { DemoAccountsPresentError } from './auth/accounts-at-start.js';
 import { AdminClient } from './cli/admin-client.js';
 import { cacheClear, cacheStats } from './cli/cache-commands.js';
 import { monitorScreen, runMonitor } from './cli/monitor.js';
@@ -43,7 +44,17 @@ async function main(): Promise<number> {
 
   switch (command) {
     case 'serve': {
-      const { server, url } = await startServer(config, logger);
+      let started;
+      try {
+        started = await startServer(config, logger);
+      } catch (error) {
+        if (error instanceof DemoAccountsPresentError) {
+          logger.fatal({ accounts: error.usernames }, error.message);
+          return 1;
+        }
+        throw error;
+      }
+      const { server, url } = started;
       process.stdout.write(banner(config, url));
       let stopping = false;
       const stop = (signal: string) => {

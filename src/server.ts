@@ -8,9 +8,11 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
-import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
+import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, variableErrorField } from './errors.js';
+import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
+import { operationLimits, registerRequestLimits } from './operation-limits.js';
 import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
 import { telemetryState } from './telemetry/state.js';
 
@@ -29,6 +31,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   const { config, logger } = app;
   const fastify = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
   let draining = false;
+  registerRequestLimits(fastify, logger);
+  const limits = operationLimits(config);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -37,6 +41,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     hideSchemaDetailsFromClientErrors: config.env === 'production',
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error),
     logger: apolloLogger(logger),
     plugins: [
@@ -46,6 +51,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
       metricsPlugin(),
+      ...limits.plugins,
+      solutionGuard,
     ],
   });
   await apollo.start();
@@ -102,13 +109,19 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return formatted;
+  // An AppError raised while validating the operation (a limit): its own code, not Apollo's wrapper's.
+  if (original instanceof GraphQLError && original.originalError instanceof AppError) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { ...original.originalError.extensions } };
+  }
   if (original instanceof ArgumentValidationError) return validationError(formatted, original);
+  if (isUncodedRequestError(original)) return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BAD_REQUEST } };
   if (isDatabaseUnavailable(original)) {
     return { message: 'The service is temporarily unavailable. Please try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const field = code === ErrorCode.BAD_USER_INPUT ? variableErrorField(formatted.message) : undefined;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: field ? { code, field } : { code } };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
@@ -136,7 +149,7 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors, operationName, contextValue }) {
           for (const e of errors) {
             const original = unwrapResolverError(e);
-            if (original instanceof AppError || original instanceof ArgumentValidationError) continue;
+            if (original instanceof AppError || original instanceof ArgumentValidationError || isUncodedRequestError(original)) continue;
             if (original instanceof GraphQLError && original.extensions?.code && original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
             const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
             logger[level]({ err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');

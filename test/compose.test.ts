@@ -36,7 +36,7 @@ const schema = z.strictObject({
   configs: z.record(z.string(), z.strictObject({ content: z.string() })),
 });
 
-const interpolate = (value: string) => value.replace(/\$\{JWT_SECRET:\?[^}]*\}/g, 'a-secret-of-at-least-thirty-two-characters');
+const interpolate = (value: string) => value.replace(/\$\{JWT_SECRET:\?[^}]*\}/g, 'q7Vx2mK9pL4wR8nT1cY6bH3jF5dS0aZe');
 
 describe('compose.yaml', () => {
   const c = schema.parse(compose);

@@ -3,9 +3,12 @@ import { createClient } from '@keyv/redis';
 import type { GraphQLSchema } from 'graphql';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
+import type { Viewer } from '../src/auth/viewer.js';
+import { RequestCache } from '../src/cache/request-cache.js';
 import { ManualClock, type Clock } from '../src/common/time.js';
 import type { QueryEvent } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
+import { createLoaders, type Context } from '../src/context.js';
 import { buildAppSchema } from '../src/schema.js';
 import { createServer, type Server } from '../src/server.js';
 import { testConfig } from './config.js';
@@ -27,6 +30,8 @@ export interface TestApp {
   /** Runs fn and returns the SQL statements it sent, in order. */
   statements<T>(fn: () => Promise<T>): Promise<{ result: T; queries: QueryEvent[] }>;
   studentId(username: string): Promise<number>;
+  /** A request context for this viewer, as the server builds one (to call services or the schema directly). */
+  context(viewer: Viewer): Context;
   close(): Promise<void>;
 }
 
@@ -122,6 +127,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async studentId(username) {
       const row = await app.database.db.selectFrom('students').select('id').where('username', '=', username).executeTakeFirstOrThrow();
       return row.id;
+    },
+    context(viewer) {
+      const cache = new RequestCache(app.cache);
+      return { viewer, loaders: createLoaders(app, () => app.repositories, { batching: true, cache }), cache, services: app.services, requestId: 'test' };
     },
     async close() {
       await server.close();

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
+import { ChangePasswordArgs } from './auth.input.js';
 import { AuthPayload } from './auth.type.js';
 
 @Resolver()
@@ -12,5 +13,10 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Signs out everywhere: every token issued to this account so far stops working.' })
   logout(@Ctx() ctx: Context): Promise<boolean> {
     return ctx.services.auth.logout(ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: "Replaces the signed-in account's password; every token issued so far stops working, and a fresh one is returned." })
+  changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    return ctx.services.auth.changePassword(ctx, args.currentPassword, args.newPassword);
   }
 }

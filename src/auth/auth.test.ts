@@ -42,8 +42,12 @@ describe('login', () => {
   });
 
   it('rejects out-of-bounds credentials as BAD_USER_INPUT', async () => {
-    const res = await t.gql(LOGIN, { variables: { u: 'x'.repeat(65), p: 'p' } });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    for (const u of ['x'.repeat(65), '', 'stu\u0000dent001', 'student\udc00']) {
+      const res = await t.gql(LOGIN, { variables: { u, p: 'p' } });
+      expect(res.errors?.[0]?.extensions, JSON.stringify(u)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    }
+    const long = await t.gql(LOGIN, { variables: { u: 'student001', p: 'p'.repeat(257) } });
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
   });
 });
 
@@ -86,10 +90,101 @@ describe('tokens', () => {
     expect(revoked.errors?.[0]?.message).toMatch(/revoked/);
   });
 
+  it('refuses tokens signed with the right secret but a missing or wrong claim, or another algorithm', async () => {
+    const secret = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256');
+    const id = String(await t.studentId('student006'));
+    const now = Math.floor(Date.now() / 1000);
+    const build = (claims: Record<string, unknown>, alg = 'HS256') => {
+      const jwt = new SignJWT(claims).setProtectedHeader({ alg });
+      return jwt.sign(secret);
+    };
+    const full = { sub: id, role: 'STUDENT', ver: 0, iat: now, exp: now + 3600, iss: 'reved-kids-api', aud: 'reved-kids' };
+    const without = (k: keyof typeof full) => Object.fromEntries(Object.entries(full).filter(([key]) => key !== k));
+    expect((await t.gql(ME, { token: await build(full) })).data.me.username).toBe('student006'); // the control: this one is good
+    const bad = {
+      'no exp': await build(without('exp')),
+      'no iat': await build(without('iat')),
+      'no sub': await build(without('sub')),
+      'no role': await build(without('role')),
+      'no ver': await build(without('ver')),
+      'unknown role': await build({ ...full, role: 'TEACHER' }),
+      'role ADMIN for a student id': await build({ ...full, role: 'ADMIN', sub: '999999' }),
+      'sub not a number': await build({ ...full, sub: '1 or 1=1' }),
+      'sub of no account': await build({ ...full, sub: '99999999' }),
+      'other issuer': await build({ ...full, iss: 'someone-else' }),
+      'other audience': await build({ ...full, aud: 'another-app' }),
+      'not yet valid': await build({ ...full, nbf: now + 3600 }),
+      HS512: await build(full, 'HS512'),
+      HS384: await build(full, 'HS384'),
+      'older token version': await build({ ...full, ver: -1 }),
+    };
+    for (const [what, token] of Object.entries(bad)) {
+      const res = await t.gql(ME, { token });
+      expect(res.errors?.[0]?.extensions?.code, what).toBe('UNAUTHENTICATED');
+      expect(res.data?.me ?? null, what).toBeNull();
+    }
+  });
+
   it('lets login and health through with a bad token', async () => {
     const res = await t.gql('{ health { status } }', { token: 'garbage' });
     expect(res.data.health.status).toBe('OK');
     const login = await t.gql(LOGIN, { variables: { u: 'student001', p: 'demo1234' }, token: 'garbage' });
     expect(login.data.login.token).toBeTruthy();
+  });
+});
+
+describe('changePassword', () => {
+  const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token role student { username } } }';
+
+  it('replaces the password, revokes every older token at once, and returns a working one', async () => {
+    const token = await t.login('student007');
+    const elsewhere = await t.login('student007');
+    expect((await t.gql(ME, { token: elsewhere })).data.me.username).toBe('student007'); // its profile is now cached
+
+    const res = await t.gql(CHANGE, { token, variables: { c: 'demo1234', n: 'a better password' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.changePassword).toMatchObject({ role: 'STUDENT', student: { username: 'student007' } });
+    const fresh = res.data.changePassword.token;
+
+    for (const old of [token, elsewhere]) {
+      const refused = await t.gql(ME, { token: old });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(refused.errors?.[0]?.message).toMatch(/revoked/);
+    }
+    expect((await t.gql(ME, { token: fresh })).data.me.username).toBe('student007');
+    expect((await t.gql(LOGIN, { variables: { u: 'student007', p: 'demo1234' } })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(LOGIN, { variables: { u: 'student007', p: 'a better password' } })).data.login.token).toBeTruthy();
+  });
+
+  it('works for an admin too', async () => {
+    const token = await t.login('admin');
+    const res = await t.gql(CHANGE, { token, variables: { c: 'admin1234', n: 'admin password two' } });
+    expect(res.data.changePassword).toMatchObject({ role: 'ADMIN', student: null });
+    expect((await t.gql('{ students(first: 1) { totalCount } }', { token })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql('{ students(first: 1) { totalCount } }', { token: res.data.changePassword.token })).data.students.totalCount).toBeGreaterThan(0);
+    await t.gql(CHANGE, { token: res.data.changePassword.token, variables: { c: 'admin password two', n: 'admin1234' } });
+  });
+
+  it('refuses a wrong current password, a new one out of bounds or unchanged, naming the field, and changes nothing', async () => {
+    const token = await t.login('student008');
+    const cases: [Record<string, string>, string][] = [
+      [{ c: 'not-it', n: 'long enough password' }, 'currentPassword'],
+      [{ c: 'demo1234', n: 'short' }, 'newPassword'],
+      [{ c: 'demo1234', n: 'x'.repeat(257) }, 'newPassword'],
+      [{ c: 'demo1234', n: 'demo1234' }, 'newPassword'],
+      [{ c: '', n: 'long enough password' }, 'currentPassword'],
+    ];
+    for (const [variables, field] of cases) {
+      const res = await t.gql(CHANGE, { token, variables });
+      expect(res.data, field).toBeNull();
+      expect(res.errors?.[0]?.extensions, JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect((await t.gql(ME, { token })).data.me.username).toBe('student008'); // not revoked
+    expect((await t.gql(LOGIN, { variables: { u: 'student008', p: 'demo1234' } })).data.login.token).toBeTruthy();
+  });
+
+  it('needs a valid token', async () => {
+    const res = await t.gql(CHANGE, { variables: { c: 'demo1234', n: 'long enough password' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

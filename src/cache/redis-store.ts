@@ -1,6 +1,7 @@
-import KeyvRedis, { createClient, createCluster, Keyv } from '@keyv/redis';
+import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
 import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
+import { closeRedisClient, createRedisClient, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type CacheStore, type StoreEntry } from './store.js';
 
@@ -15,13 +16,6 @@ export interface RedisStoreOptions {
   onStateChange?: (up: boolean, error?: unknown) => void;
 }
 
-export class RedisTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`Redis did not answer within ${ms} ms`);
-    this.name = 'RedisTimeoutError';
-  }
-}
-
 /** Version tokens outlive every entry built on them; a lost token only causes misses. */
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
@@ -34,20 +28,12 @@ const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 export class RedisStore implements CacheStore {
   readonly backend = 'redis' as const;
   // One node or a cluster: both take the commands used here (a cluster routes each by its key).
-  private readonly client: ReturnType<typeof createClient>;
+  private readonly client: RedisClient;
   private readonly keyv: Keyv;
   private up = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    const socket = {
-      connectTimeout: Math.max(500, options.commandTimeoutMs * 4),
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
-    };
-    this.client = (
-      options.cluster
-        ? createCluster({ rootNodes: options.urls.map((url) => ({ url })), defaults: { disableOfflineQueue: true, socket } })
-        : createClient({ url: options.urls[0], disableOfflineQueue: true, socket })
-    ) as ReturnType<typeof createClient>;
+    this.client = createRedisClient(options, options.commandTimeoutMs);
     this.client.on('error', (error: unknown) => this.setUp(false, error));
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
@@ -90,13 +76,7 @@ export class RedisStore implements CacheStore {
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    return Promise.race([
-      op,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RedisTimeoutError(this.options.commandTimeoutMs)), this.options.commandTimeoutMs);
-      }),
-    ]).finally(() => clearTimeout(timer));
+    return withTimeout(op, this.options.commandTimeoutMs);
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {
@@ -202,14 +182,7 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    this.client.removeAllListeners('end');
-    this.client.removeAllListeners('error');
-    this.client.on('error', () => {});
-    try {
-      if (this.client.isOpen) await this.timed(this.client.close());
-    } catch {
-      this.client.destroy();
-    }
+    await closeRedisClient(this.client, this.options.commandTimeoutMs);
   }
 
   /**

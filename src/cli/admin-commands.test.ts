@@ -48,7 +48,7 @@ describe('admin commands against a running server', () => {
   });
 
   it('says what is wrong with bad credentials', async () => {
-    const { code, out } = await run(['cache-stats'], { ...env, ADMIN_PASSWORD: 'wrong' });
+    const { code, out } = await run(['cache-stats'], { ...env, ADMIN_PASSWORD: 'wrong-password' });
     expect(code).toBe(1);
     expect(out).toMatch(/Wrong username or password/);
   });

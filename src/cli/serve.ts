@@ -1,4 +1,5 @@
 import { createApp, type App } from '../app.js';
+import { prepareAccounts } from '../auth/accounts-at-start.js';
 import type { Config } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { Logger } from '../logger.js';
@@ -6,9 +7,12 @@ import { buildAppSchema } from '../schema.js';
 import { createServer, type Server } from '../server.js';
 import { DEMO_ADMIN, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS, demoUsername, seed } from '../../db/seeds/seed.js';
 
-/** Builds the app, prepares the database (migrate, first-start seed), and listens. */
-export async function startServer(config: Config, logger: Logger): Promise<{ app: App; server: Server; url: string }> {
-  const app = await createApp(config, logger);
+/**
+ * Builds the app, prepares the database (migrate, first-start seed, accounts), and listens.
+ * `options` go to createApp (tests point it at their own database).
+ */
+export async function startServer(config: Config, logger: Logger, options?: Parameters<typeof createApp>[2]): Promise<{ app: App; server: Server; url: string }> {
+  const app = await createApp(config, logger, options);
   if (app.tokens.randomSecret) logger.warn('JWT_SECRET is not set: using a random per-process secret (tokens die with the process, and instances cannot share them).');
   try {
     if (config.database.migrateOnStart) {
@@ -23,6 +27,8 @@ export async function startServer(config: Config, logger: Logger): Promise<{ app
       seeded = report.modules > 0 || report.studentsCreated > 0;
       if (seeded) logger.info(report, 'seeded the database with demo data');
     }
+    const demoStudents = Array.from({ length: 5 }, (_, i) => demoUsername(i + 1));
+    await prepareAccounts(app.repositories.auth, config, { admin: DEMO_ADMIN, studentUsernames: demoStudents, studentPassword: DEMO_STUDENT_PASSWORD }, logger);
     app.curriculumWatcher.start(config.curriculumCheckMs);
     const server = await createServer(app, await buildAppSchema());
     const address = await server.fastify.listen({ host: config.host, port: config.port });

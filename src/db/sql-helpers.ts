@@ -10,3 +10,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const e = error as { code?: string; constraint?: string } | null;
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
 }
+
+/** `= any($1::text[])`, as anyInt for text keys. */
+export function anyText(values: readonly string[]): RawBuilder<string> {
+  return sql<string>`any(${[...values]}::text[])`;
+}

@@ -1,19 +1,41 @@
 import { IsInt, Matches, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { JSONScalar } from '../common/scalars.js';
+import { isStorableText } from '../common/text.js';
 
 export const MAX_ANSWER_BYTES = 4_096;
+export const MAX_ANSWER_DEPTH = 8;
 
-/** The answer, as JSON, fits in MAX_ANSWER_BYTES (a child's answer is a few words or numbers). */
+/**
+ * Whether a JSON value nests no deeper than `max` and holds only text the database can store (it
+ * is kept as jsonb). Iterative: a hostile answer 40,000 arrays deep (it fits in the body limit)
+ * would overflow the stack of a recursive walk or of JSON.stringify.
+ */
+function nestsWithin(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v === 'string' && !isStorableText(v)) return false;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return false;
+    for (const [key, child] of Object.entries(v)) {
+      if (!isStorableText(key)) return false;
+      stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/** The answer, as JSON, fits in MAX_ANSWER_BYTES and MAX_ANSWER_DEPTH (a child's answer is a few words or numbers). */
 function SmallJson(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'smallJson',
       target: target.constructor,
       propertyName,
-      options: { message: `$property must be at most ${MAX_ANSWER_BYTES} bytes of JSON`, ...options },
+      options: { message: `$property must be at most ${MAX_ANSWER_BYTES} bytes of JSON, nested at most ${MAX_ANSWER_DEPTH} deep, without U+0000 or lone surrogates`, ...options },
       validator: {
-        validate: (value: unknown) => value !== undefined && Buffer.byteLength(JSON.stringify(value) ?? '') <= MAX_ANSWER_BYTES,
+        validate: (value: unknown) => value !== undefined && nestsWithin(value, MAX_ANSWER_DEPTH) && Buffer.byteLength(JSON.stringify(value) ?? '') <= MAX_ANSWER_BYTES,
       },
     });
 }

@@ -2,24 +2,32 @@ import { isDeepStrictEqual } from 'node:util';
 import { requireStudent } from '../auth/viewer.js';
 import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
+import type { RateLimiter, RateLimitRule } from '../common/rate-limiter.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
+import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { BadUserInputError, NotFoundError } from '../errors.js';
+import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors.js';
 import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import type { AttemptInput } from './attempt.input.js';
-import type { AttemptsRepository } from './attempts.repository.js';
+import type { AttemptsRepository, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
 import { decideProgress } from './scheduling.js';
 import { forgetStudentWork } from './student-work.js';
 
 export class AttemptsService {
+  private readonly rate: RateLimitRule;
+
   constructor(
     private readonly repo: AttemptsRepository,
     private readonly exercises: ExercisesService,
     private readonly clock: Clock,
-  ) {}
+    private readonly limiter: RateLimiter,
+    limits: Config['rateLimits'],
+  ) {
+    this.rate = { name: 'attempts', limit: limits.attemptsPerMinute, windowMs: 60_000 };
+  }
 
   /**
    * Grades an answer on the server and records it with everything it changes, in one transaction.
@@ -29,6 +37,15 @@ export class AttemptsService {
   async submit(ctx: Context, input: AttemptInput): Promise<AttemptResult> {
     const viewer = requireStudent(ctx.viewer);
     const exerciseId = parseId(input.exerciseId, 'exerciseId');
+    const rate = await this.limiter.hit(this.rate, String(viewer.studentId));
+    if (!rate.allowed) {
+      // A retry of an attempt already recorded changes nothing, so it gets its answer even past the
+      // limit (a child on a bad connection is not punished for the app's retries). Only refused
+      // calls pay for this lookup.
+      const first = await this.repo.byKey(viewer.studentId, input.idempotencyKey);
+      if (!first) throw new RateLimitedError(`Too many answers: at most ${this.rate.limit} a minute. Try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
+      return this.replay(ctx, viewer.studentId, exerciseId, input, first);
+    }
     const exercise = await this.exercises.load(ctx, exerciseId);
     if (!exercise?.active) throw new NotFoundError(`Exercise ${exerciseId}`);
 
@@ -74,14 +91,15 @@ export class AttemptsService {
       return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
     }
 
-    const first = outcome.attempt;
+    return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt);
+  }
+
+  /** The first result recorded under this idempotencyKey, as it stands now; changes nothing. */
+  private async replay(ctx: Context, studentId: number, exerciseId: number, input: AttemptInput, first: StoredAttempt): Promise<AttemptResult> {
     if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, input.answer)) {
       throw new BadUserInputError('idempotencyKey was already used for a different attempt: use a new key for a new answer.', 'idempotencyKey');
     }
-    const [student, progressRows] = await Promise.all([
-      ctx.loaders.student.load(viewer.studentId),
-      ctx.loaders.progressByStudent.load(viewer.studentId),
-    ]);
+    const [student, progressRows] = await Promise.all([ctx.loaders.student.load(studentId), ctx.loaders.progressByStudent.load(studentId)]);
     const progress = progressRows.find((p) => p.exerciseId === exerciseId);
     if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
     return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };

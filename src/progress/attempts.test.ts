@@ -4,7 +4,9 @@ import { wrongAnswer } from '../../db/seeds/history.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // This file hammers one student on purpose (concurrency, idempotency): the per-student rate limit
+  // is tested on its own in attempts-rate.test.ts.
+  t = await createTestApp({ env: { ATTEMPTS_PER_MINUTE: '100000' } });
   t.clock.set('2026-03-02T08:00:00Z'); // a Monday morning in Paris
 });
 afterAll(() => t.close());
@@ -78,6 +80,16 @@ describe('submitAttempt', () => {
       [{ answer: 'x'.repeat(5000) }, 'answer'],
       [{ exerciseId: 'abc' }, 'exerciseId'],
       [{ answer: [1, 2] }, 'answer'],
+      [{ answer: JSON.parse(`${'['.repeat(9)}1${']'.repeat(9)}`) }, 'answer'],
+      [{ answer: 'ch\u0000at' }, 'answer'], // text PostgreSQL cannot store
+      [{ answer: { text: '\ud800' } }, 'answer'],
+      [{ answer: { 'te\u0000xt': 'chat' } }, 'answer'],
+      // Refused by GraphQL's own coercion, before the resolver: still BAD_USER_INPUT naming the field.
+      [{ durationSeconds: 99_999_999_999 }, 'durationSeconds'],
+      [{ durationSeconds: 1.5 }, 'durationSeconds'],
+      [{ hintsUsed: '3' }, 'hintsUsed'],
+      [{ answer: undefined }, 'answer'],
+      [{ studentId: '5' }, 'studentId'],
     ];
     for (const [patch, field] of cases) {
       const res = await t.gql(SUBMIT, { token, variables: { input: { ...base, ...patch } } });
@@ -89,6 +101,15 @@ describe('submitAttempt', () => {
     const studentId = await t.studentId('student016');
     const n = await t.app.database.db.selectFrom('attempts').select((eb) => eb.fn.countAll<string>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
+  });
+
+  it('refuses an answer nested 40,000 deep (it fits in the body limit) as BAD_USER_INPUT, not a server error', async () => {
+    const token = await t.login('student017');
+    const e = await exerciseOfLevel('CP', 3);
+    const deep = `${'['.repeat(40_000)}${']'.repeat(40_000)}`;
+    const payload = `{"query":${JSON.stringify(SUBMIT)},"variables":{"input":{"exerciseId":"${e.id}","answer":${deep},"durationSeconds":1,"idempotencyKey":"${key()}"}}}`;
+    const res = await t.server.fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload });
+    expect(res.json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answer' });
   });
 
   it('is for students only', async () => {

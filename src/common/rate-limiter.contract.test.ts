@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteRedisPrefix } from '../../test/harness.js';
+import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
+import type { Logger } from '../logger.js';
+import { FallbackRateLimiter, MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
+import { RedisRateLimiter } from './redis-rate-limiter.js';
+import { ManualClock, systemClock } from './time.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let ruleId = 0;
+/** A rule of its own per test, so tests never see one another's counters. */
+const rule = (limit: number, windowMs: number, blockMs?: number): RateLimitRule => ({ name: `t${++ruleId}`, limit, windowMs, blockMs });
+
+/** One contract, two limiters: what login and submitAttempt rely on holds in memory and in Redis. */
+function contract(name: string, make: () => Promise<RateLimiter>, cleanup: () => Promise<void> = async () => {}) {
+  describe(`${name} rate limiter`, () => {
+    let limiter: RateLimiter;
+    beforeAll(async () => {
+      limiter = await make();
+    });
+    afterAll(async () => {
+      await limiter.close();
+      await cleanup();
+    });
+
+    it('allows `limit` hits in a window, then refuses with the time left', async () => {
+      const r = rule(3, 60_000);
+      const decisions = [];
+      for (let i = 0; i < 5; i++) decisions.push(await limiter.hit(r, 'alice'));
+      expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, false]);
+      expect(decisions.map((d) => d.count)).toEqual([1, 2, 3, 4, 5]);
+      expect(decisions[0]!.retryAfterSeconds).toBe(0);
+      expect(decisions[3]!.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect(decisions[3]!.retryAfterSeconds).toBeLessThanOrEqual(60);
+    });
+
+    it('counts each subject and each rule apart', async () => {
+      const a = rule(1, 60_000);
+      const b = rule(1, 60_000);
+      expect((await limiter.hit(a, 'x')).allowed).toBe(true);
+      expect((await limiter.hit(a, 'x')).allowed).toBe(false);
+      expect((await limiter.hit(a, 'y')).allowed).toBe(true);
+      expect((await limiter.hit(b, 'x')).allowed).toBe(true);
+    });
+
+    it('starts a new window once the first one is over', async () => {
+      const r = rule(1, 150);
+      expect((await limiter.hit(r, 's')).allowed).toBe(true);
+      expect((await limiter.hit(r, 's')).allowed).toBe(false);
+      await sleep(250);
+      expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
+    });
+
+    it('refuses for blockMs from the hit that reached the limit, past the end of the window', async () => {
+      const r = rule(2, 200, 700);
+      await limiter.hit(r, 's');
+      await sleep(120);
+      expect((await limiter.hit(r, 's')).allowed).toBe(true); // the limit is reached: blocked for 700 ms from here
+      await sleep(250); // the 200 ms window is over, the block is not
+      const refused = await limiter.hit(r, 's');
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterSeconds).toBe(1);
+      await sleep(600);
+      expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
+    });
+
+    it('forgets a subject on reset', async () => {
+      const r = rule(1, 60_000);
+      await limiter.hit(r, 's');
+      expect((await limiter.hit(r, 's')).allowed).toBe(false);
+      await limiter.reset(r, 's');
+      expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
+    });
+
+    it('lets exactly `limit` of many concurrent hits through', async () => {
+      const r = rule(10, 60_000);
+      const decisions = await Promise.all(Array.from({ length: 50 }, () => limiter.hit(r, 'burst')));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
+      expect(new Set(decisions.map((d) => d.count)).size).toBe(50);
+    });
+  });
+}
+
+contract('memory', async () => new MemoryRateLimiter(systemClock));
+
+const redisUrl = process.env.REDIS_URL;
+const prefix = `reved-rl-contract-${process.pid}`;
+describe.runIf(redisUrl)('with REDIS_URL', () => {
+  contract(
+    'redis',
+    async () => {
+      const limiter = new RedisRateLimiter({ redis: { urls: [redisUrl!], cluster: false }, prefix, commandTimeoutMs: 500 });
+      expect(await limiter.connect(2_000)).toBe(true);
+      return limiter;
+    },
+    () => deleteRedisPrefix(redisUrl!, prefix),
+  );
+});
+
+describe('memory rate limiter', () => {
+  it('follows the injected clock', async () => {
+    const clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
+    const limiter = new MemoryRateLimiter(clock);
+    const r = rule(1, 60_000);
+    await limiter.hit(r, 's');
+    expect(await limiter.hit(r, 's')).toMatchObject({ allowed: false, retryAfterSeconds: 60 });
+    clock.advance(60_000);
+    expect((await limiter.hit(r, 's')).allowed).toBe(true);
+  });
+
+  it('holds at most its bound of subjects', async () => {
+    const limiter = new MemoryRateLimiter(systemClock, 100);
+    const r = rule(1, 60_000);
+    for (let i = 0; i < 1_000; i++) await limiter.hit(r, `s${i}`);
+    expect((limiter as unknown as { counters: { size: number } }).counters.size).toBe(100);
+  });
+});
+
+/** A logger that keeps what it is given (a hand-written fake). */
+function recordingLogger() {
+  const lines: { level: string; message: string }[] = [];
+  const at = (level: string) => (_obj: unknown, message?: string) => lines.push({ level, message: message ?? String(_obj) });
+  return { lines, logger: { warn: at('warn'), info: at('info'), error: at('error'), debug: at('debug') } as unknown as Logger };
+}
+
+describe.runIf(hasRedisServer)('Redis going away (a throwaway redis-server)', () => {
+  let redis: ThrowawayRedis;
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  it('counts in memory while Redis is away, with one warning, and goes back to Redis', async () => {
+    const primary = new RedisRateLimiter({ redis: { urls: [redis.url], cluster: false }, prefix: 'rl-fault', commandTimeoutMs: 150 });
+    expect(await primary.connect(2_000)).toBe(true);
+    const { lines, logger } = recordingLogger();
+    const limiter = new FallbackRateLimiter(primary, new MemoryRateLimiter(systemClock), logger);
+    const r = rule(3, 60_000);
+    try {
+      expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
+      expect(limiter.backend).toBe('redis');
+
+      await redis.down();
+      const during = [];
+      for (let i = 0; i < 4; i++) during.push(await limiter.hit(r, 's')); // never throws
+      expect(limiter.backend).toBe('memory');
+      expect(during.map((d) => d.allowed)).toEqual([true, true, true, false]);
+      expect(lines.filter((l) => l.level === 'warn')).toHaveLength(1);
+
+      await redis.up();
+      const deadline = Date.now() + 5_000;
+      while (limiter.backend !== 'redis' && Date.now() < deadline) {
+        await sleep(100);
+        await limiter.hit(rule(100, 60_000), 'probe');
+      }
+      expect(limiter.backend).toBe('redis');
+      expect(lines.some((l) => l.level === 'info' && /answers again/.test(l.message))).toBe(true);
+    } finally {
+      await limiter.close();
+    }
+  });
+});

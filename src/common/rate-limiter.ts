@@ -1,0 +1,131 @@
+import { LRUCache } from 'lru-cache';
+import type { Logger } from '../logger.js';
+import type { Clock } from './time.js';
+
+/**
+ * What is counted: `limit` hits per subject (a username, a student id) in a fixed window that
+ * starts at the subject's first hit. With `blockMs`, the hit that reaches the limit restarts the
+ * clock: the subject is refused for `blockMs` from that hit, whatever was left of the window.
+ */
+export interface RateLimitRule {
+  /** Part of every key: one counter per rule and subject. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly blockMs?: number;
+}
+
+export interface RateLimitDecision {
+  /** Whether this hit is within the limit (the hits counted so far, this one included, <= limit). */
+  allowed: boolean;
+  count: number;
+  /** 0 when allowed; otherwise how long until the subject's counter goes (whole seconds, >= 1). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Counts hits per subject and says when a subject is over its limit. Implemented in memory (one
+ * instance) and in Redis (shared by every instance); both pass rate-limiter.contract.test.ts.
+ */
+export interface RateLimiter {
+  readonly backend: 'memory' | 'redis';
+  /** Counts one hit of `subject` under `rule`. */
+  hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>;
+  /** Forgets the subject's hits (a good login clears the failures before it). */
+  reset(rule: RateLimitRule, subject: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function decide(rule: RateLimitRule, count: number, remainingMs: number): RateLimitDecision {
+  const allowed = count <= rule.limit;
+  return { allowed, count, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(remainingMs / 1000)) };
+}
+
+/**
+ * One process's counters, in a bounded LRU (a flood of subjects evicts the oldest counters rather
+ * than growing the heap). Time comes from the injected clock, so tests can move it forward.
+ */
+export class MemoryRateLimiter implements RateLimiter {
+  readonly backend = 'memory' as const;
+  private readonly counters: LRUCache<string, { count: number; expiresAt: number }>;
+
+  constructor(
+    private readonly clock: Clock,
+    maxSubjects = 100_000,
+  ) {
+    this.counters = new LRUCache({ max: maxSubjects });
+  }
+
+  async hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    const key = `${rule.name}:${subject}`;
+    const now = this.clock.now().getTime();
+    let counter = this.counters.get(key);
+    if (!counter || counter.expiresAt <= now) counter = { count: 0, expiresAt: now + rule.windowMs };
+    counter.count++;
+    if (counter.count === rule.limit && rule.blockMs) counter.expiresAt = now + rule.blockMs;
+    this.counters.set(key, counter);
+    return decide(rule, counter.count, counter.expiresAt - now);
+  }
+
+  async reset(rule: RateLimitRule, subject: string): Promise<void> {
+    this.counters.delete(`${rule.name}:${subject}`);
+  }
+
+  async close(): Promise<void> {
+    this.counters.clear();
+  }
+}
+
+/** After a failure, Redis is left alone this long (a hung Redis would otherwise cost every hit a timeout). */
+const RETRY_PRIMARY_AFTER_MS = 1_000;
+
+/**
+ * Redis first, this process's memory when Redis does not answer: a limiter outage never fails a
+ * request, it only makes the limits per instance until Redis is back. One warning per outage.
+ */
+export class FallbackRateLimiter implements RateLimiter {
+  private downSince: number | null = null;
+  private retryAt = 0;
+
+  constructor(
+    private readonly primary: RateLimiter,
+    private readonly fallback: RateLimiter,
+    private readonly logger: Logger,
+  ) {}
+
+  get backend(): 'memory' | 'redis' {
+    return this.downSince === null ? this.primary.backend : this.fallback.backend;
+  }
+
+  hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    return this.run((limiter) => limiter.hit(rule, subject));
+  }
+
+  reset(rule: RateLimitRule, subject: string): Promise<void> {
+    return this.run((limiter) => limiter.reset(rule, subject));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.primary.close(), this.fallback.close()]);
+  }
+
+  private async run<T>(op: (limiter: RateLimiter) => Promise<T>): Promise<T> {
+    if (this.downSince === null || Date.now() >= this.retryAt) {
+      try {
+        const result = await op(this.primary);
+        if (this.downSince !== null) {
+          this.logger.info({ outageMs: Date.now() - this.downSince }, 'rate limiter: Redis answers again, limits are shared again');
+          this.downSince = null;
+        }
+        return result;
+      } catch (error) {
+        if (this.downSince === null) {
+          this.downSince = Date.now();
+          this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'rate limiter: Redis unreachable, counting in this instance only until it answers');
+        }
+        this.retryAt = Date.now() + RETRY_PRIMARY_AFTER_MS;
+      }
+    }
+    return op(this.fallback);
+  }
+}

@@ -1,0 +1,117 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
+import type { Config } from './config.js';
+import type { Context } from './context.js';
+import { ErrorCode, OperationLimitError, type OperationLimit } from './errors.js';
+import type { Logger } from './logger.js';
+
+/**
+ * What one GraphQL request may ask for. The largest operation the clients send (test/operations,
+ * the admin's Students list) has depth 9, cost 3,856, 81 tokens and 649 characters;
+ * operation-limits.test.ts checks that every one of them stays within these.
+ */
+export const OPERATION_LIMITS = {
+  depth: 10,
+  /** graphql-armor's static cost: 2 per object, 1 per scalar, times 1.5 per level of depth. */
+  cost: 5_000,
+  aliases: 15,
+  directives: 10,
+  tokens: 1_000,
+  /** Characters of the query document (the whole HTTP body is capped at BODY_LIMIT_BYTES). */
+  documentSize: 10_000,
+} as const;
+
+/**
+ * graphql-armor's depth, cost, alias and directive rules, run with GraphQL validation (before any
+ * resolver): a rejection is OPERATION_LIMIT_EXCEEDED naming the limit, with HTTP 400. In
+ * production, "Did you mean ...?" is also taken out of every error, variable errors included
+ * (Apollo's hideSchemaDetailsFromClientErrors covers validation errors only).
+ *
+ * Two armor protections are off. Its token limit throws from parsingDidStart, which Apollo Server
+ * 5 answers with a 500: tokens and document size are checked before Apollo instead
+ * (registerRequestLimits). Its suggestion mask misses enum suggestions ('Did you mean the enum
+ * value "CM1"?'): hideSuggestions below uses Apollo's own pattern on every error.
+ */
+export function operationLimits(config: Pick<Config, 'env'>): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<Context>[] } {
+  const report = (limit: OperationLimit) => ({
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(new OperationLimitError(error.message.replace(/^Syntax Error: /, ''), limit))],
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: OPERATION_LIMITS.depth, ignoreIntrospection: false, ...report('depth') },
+    costLimit: { maxCost: OPERATION_LIMITS.cost, ignoreIntrospection: false, ...report('cost') },
+    maxAliases: { n: OPERATION_LIMITS.aliases, ...report('aliases') },
+    maxDirectives: { n: OPERATION_LIMITS.directives, ...report('directives') },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  // armor ships CommonJS typed against its own copy of Apollo's types: the same shapes at runtime.
+  const plugins = armor.plugins as unknown as ApolloServerPlugin<Context>[];
+  return { validationRules: armor.validationRules, plugins: config.env === 'production' ? [...plugins, hideSuggestions] : plugins };
+}
+
+/** Suggestions name fields and values a client did not ask about: not for production. */
+const hideSuggestions: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+      },
+    };
+  },
+};
+
+/** The GraphQL-shaped body of a refusal made before Apollo sees the request. */
+function refuse(reply: FastifyReply, status: number, message: string, extensions: Record<string, unknown>) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions }] });
+}
+
+/** Counts lexical tokens, stopping past `max` (a lexing error is left for the parser to report). */
+function tooManyTokens(document: string, max: number): boolean {
+  const lexer = new Lexer(new Source(document));
+  try {
+    for (let n = 0; lexer.advance().kind !== TokenKind.EOF; n++) if (n >= max) return true;
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+/**
+ * HTTP-level limits on /graphql, set up apart from the server so they merge easily:
+ * - the document's size and token count, checked before Apollo parses anything;
+ * - Fastify's own refusals (body over BODY_LIMIT_BYTES: 413, malformed JSON, unsupported media
+ *   type) answered as GraphQL errors with a stable extensions.code instead of Fastify's shape;
+ * - anything else that escapes a route is logged whole and masked, as in formatError.
+ */
+export function registerRequestLimits(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== '/graphql') return;
+    const source = request.method === 'GET' ? request.query : request.body;
+    const documents = (Array.isArray(source) ? source : [source]).flatMap((op) => {
+      const query = (op as { query?: unknown } | null)?.query;
+      return (Array.isArray(query) ? query : [query]).filter((q): q is string => typeof q === 'string');
+    });
+    for (const document of documents) {
+      if (document.length > OPERATION_LIMITS.documentSize) {
+        return refuse(reply, 400, `The query document is ${document.length} characters long; at most ${OPERATION_LIMITS.documentSize} are accepted.`, {
+          code: ErrorCode.OPERATION_LIMIT_EXCEEDED,
+          limit: 'documentSize',
+        });
+      }
+      if (tooManyTokens(document, OPERATION_LIMITS.tokens)) {
+        return refuse(reply, 400, `The query document has more than ${OPERATION_LIMITS.tokens} tokens.`, { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit: 'tokens' });
+      }
+    }
+  });
+
+  fastify.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return refuse(reply, 413, 'The request body is too large.', { code: ErrorCode.PAYLOAD_TOO_LARGE, limitBytes: fastify.initialConfig.bodyLimit });
+    if (status >= 400 && status < 500) return refuse(reply, status, error.message, { code: ErrorCode.BAD_REQUEST });
+    logger.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed outside GraphQL');
+    return refuse(reply, 500, 'Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR });
+  });
+}

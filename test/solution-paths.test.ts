@@ -1,0 +1,173 @@
+import { getNamedType, graphql, isInputType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAppSchema } from '../src/schema.js';
+import { createTestApp, type TestApp } from './harness.js';
+
+/**
+ * Exercise.solution never reaches a student, by any path. The paths are found in the schema
+ * itself (every chain of fields from Query or Mutation to an Exercise, no type twice in a
+ * chain), so a field added later that leads to exercises is walked too. On each, with a
+ * student's token: the path reaches exercises, and asking their solution refuses the whole
+ * operation with one FORBIDDEN (src/exercises/solution-guard.ts). The resolver's own check is
+ * tested beneath that guard, and an admin's token on the query paths is the control.
+ */
+const schema = await buildAppSchema();
+
+interface Path {
+  root: 'query' | 'mutation';
+  fields: { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[];
+}
+
+function findPaths(): Path[] {
+  const paths: Path[] = [];
+  const walk = (root: Path['root'], type: GraphQLObjectType, trail: Path['fields'], seen: Set<string>) => {
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type);
+      if (!isObjectType(target) || seen.has(target.name)) continue;
+      const next = [...trail, { type, field }];
+      if (target.name === 'Exercise') paths.push({ root, fields: next });
+      else if (next.length < 7) walk(root, target, next, new Set([...seen, target.name]));
+    }
+  };
+  walk('query', schema.getQueryType()!, [], new Set(['Query']));
+  walk('mutation', schema.getMutationType()!, [], new Set(['Mutation']));
+  return paths;
+}
+
+const paths = findPaths();
+const describePath = (p: Path) => `${p.root} ${p.fields.map((f) => f.field.name).join('.')}`;
+
+let t: TestApp;
+let studentToken: string;
+let adminToken: string;
+let fixtures: Record<string, () => unknown>;
+const username = 'student061';
+let password = 'demo1234';
+beforeAll(async () => {
+  t = await createTestApp();
+  studentToken = await t.login(username);
+  adminToken = await t.login('admin');
+  const id = await t.studentId(username);
+  const exercise = await t.app.database.db.selectFrom('exercises').select(['id', 'solution']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  let key = 0;
+  // One value per required argument on a path; a new required argument fails the test until added here.
+  fixtures = {
+    'Query.student.id': () => String(id),
+    'Query.exercise.id': () => String(exercise.id),
+    'Mutation.submitAttempt.input': () => ({ exerciseId: String(exercise.id), answer: exercise.solution, durationSeconds: 5, idempotencyKey: `solution-walk-${++key}` }),
+    'Mutation.login.username': () => username,
+    'Mutation.login.password': () => password,
+    'Mutation.changePassword.currentPassword': () => password,
+    'Mutation.changePassword.newPassword': () => `${password}-x`,
+  };
+  // Progress and recommendations to walk through.
+  await t.gql('mutation($i: AttemptInput!) { submitAttempt(input: $i) { correct } }', { token: studentToken, variables: { i: fixtures['Mutation.submitAttempt.input']!() } });
+});
+afterAll(() => t.close());
+
+function operationFor(path: Path, leaf = 'id solution'): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const declarations: string[] = [];
+  let selection = leaf;
+  for (const { type, field } of [...path.fields].reverse()) {
+    const args = field.args
+      .filter((a) => isNonNullType(a.type))
+      .map((a) => {
+        const name = `${field.name}_${a.name}`;
+        const fixture = fixtures[`${type.name}.${field.name}.${a.name}`];
+        if (!fixture) throw new Error(`no fixture for the required argument ${type.name}.${field.name}(${a.name}) on ${describePath(path)}`);
+        if (!isInputType(a.type)) throw new Error(`${a.name} is not an input type`);
+        variables[name] = fixture();
+        declarations.push(`$${name}: ${a.type.toString()}`);
+        return `${a.name}: $${name}`;
+      });
+    selection = `${field.name}${args.length ? `(${args.join(', ')})` : ''} { ${selection} }`;
+  }
+  return { query: `${path.root}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${selection} }`, variables };
+}
+
+/** Every object at the end of the path in the answer (lists flattened). */
+function exercisesIn(data: unknown, path: Path): Record<string, unknown>[] {
+  let level: unknown[] = [data];
+  for (const { field } of path.fields) {
+    level = level.flatMap((node) => {
+      const value = (node as Record<string, unknown> | null)?.[field.name];
+      return isListType(getNamedType(field.type)) || Array.isArray(value) ? ((value as unknown[]) ?? []) : value == null ? [] : [value];
+    });
+  }
+  return level as Record<string, unknown>[];
+}
+
+describe('Exercise.solution on every path', () => {
+  it('finds the paths to exercises in the schema', () => {
+    const names = paths.map(describePath);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'query exercise',
+        'query modules.exercises',
+        'query me.recommendations.exercise',
+        'query me.progress.edges.node.exercise',
+        'query student.recommendations.exercise',
+        'mutation submitAttempt.progress.exercise',
+        'mutation submitAttempt.student.recommendations.exercise',
+        'mutation login.student.progress.edges.node.exercise',
+      ]),
+    );
+  });
+
+  // changePassword revokes the token (a new one is taken after it): it goes last.
+  const ordered = [...paths].sort((a, b) => Number(describePath(a).includes('changePassword')) - Number(describePath(b).includes('changePassword')));
+  it.each(ordered.map((p) => [describePath(p), p] as const))('is refused to a student on %s, which reaches exercises', async (name, path) => {
+    // The path leads a student to exercises (so the refusal below is not vacuous)...
+    const reach = operationFor(path, 'id title');
+    const reached = await t.gql(reach.query, { token: studentToken, variables: reach.variables });
+    if (name.startsWith('mutation changePassword')) {
+      password = `${password}-x`;
+      studentToken = await t.login(username, password);
+    }
+    if (name.startsWith('query students')) expect(reached.errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // refused at the root
+    else expect(exercisesIn(reached.data, path).length, `${name}: ${reached.body}`).toBeGreaterThan(0);
+
+    // ...and asking their solution there refuses the whole operation, before it runs.
+    const { query, variables } = operationFor(path);
+    const res = await t.gql(query, { token: studentToken, variables });
+    expect(res.status, res.body).toBe(200);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    if (name.startsWith('mutation changePassword')) expect(await t.login(username, password)).toBeTruthy(); // the mutation did not run
+  });
+
+  it('is refused by the resolver too, field by field, should an operation get past that check', async () => {
+    const id = await t.studentId(username);
+    const source = '{ me { recommendations(limit: 3) { exercise { id solution } } } modules(level: CP) { exercises { id solution } } }';
+    const res = await graphql({ schema, source, contextValue: t.context({ role: 'STUDENT', studentId: id, tokenVersion: 0 }) });
+    const exercises = [...((res.data?.me as { recommendations: { exercise: unknown }[] }).recommendations.map((r) => r.exercise)), ...(res.data?.modules as { exercises: unknown[] }[]).flatMap((m) => m.exercises)];
+    expect(exercises.length).toBeGreaterThan(3);
+    for (const e of exercises as { solution: unknown }[]) expect(e.solution).toBeNull();
+    expect(res.errors).toHaveLength(exercises.length);
+    expect(new Set(res.errors?.map((e) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
+  });
+
+  it('is refused in fragments, inline fragments and under aliases', async () => {
+    for (const query of [
+      '{ modules(level: CP) { exercises { ...E } } } fragment E on Exercise { id solution }',
+      '{ modules(level: CP) { exercises { ... on Exercise { id answer: solution } } } }',
+      '{ a: exercise(id: "1") { id } b: exercise(id: "2") { s: solution } }',
+    ]) {
+      const res = await t.gql(query, { token: studentToken });
+      expect(res.errors?.map((e) => e.extensions?.code), query).toEqual(['FORBIDDEN']);
+      expect(res.data ?? null).toBeNull();
+    }
+  });
+
+  it('is given to an admin on the same query paths (the control)', async () => {
+    for (const path of paths.filter((p) => p.root === 'query' && !describePath(p).startsWith('query me'))) {
+      const { query, variables } = operationFor(path);
+      const res = await t.gql(query, { token: adminToken, variables });
+      expect(res.errors, describePath(path)).toBeUndefined();
+      const exercises = exercisesIn(res.data, path);
+      expect(exercises.length, describePath(path)).toBeGreaterThan(0);
+      for (const e of exercises) expect(e.solution, describePath(path)).not.toBeNull();
+    }
+  });
+});
