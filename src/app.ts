@@ -53,7 +53,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     students: new StudentsService(repositories.students, clock),
     exercises,
     progress: new ProgressService(),
-    attempts: new AttemptsService(repositories.attempts, exercises, clock, rateLimiter, config.rateLimits),
+    attempts: new AttemptsService(repositories.attempts, repositories.progress, exercises, clock, rateLimiter, config.rateLimits),
     recommendations: new RecommendationsService(),
     sessions: new SessionsService(repositories.sessions, clock),
     health,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { testConfig } from './config.js';
 import { adminPool, databaseUrl } from './databases.js';
+import { deleteRedisPrefix } from './harness.js';
 import { freePort } from './throwaway-redis.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,6 +81,7 @@ export async function spawnServer(env: Record<string, string> = {}, options: { t
       child.kill(signal);
       const code = await exited;
       await cleanup();
+      if (process.env.REDIS_URL) await deleteRedisPrefix(process.env.REDIS_URL, `reved-spawn-${port}`);
       return code;
     },
   };

@@ -60,6 +60,41 @@ describe('the shared cache', () => {
     expect(retry.recommendations[0]).toMatchObject({ reason: 'RETRY', exercise: { id: String(other.id) } });
   });
 
+  it("writes a student's work through after an answer: the next dashboard, anywhere, needs no SQL", async () => {
+    const token = await t.login('student068'); // CE2
+    const before = (await t.gql(DASHBOARD, { token })).data.me;
+    const first = before.recommendations[0].exercise;
+    const e = (await exercisesOf('CE2', 400)).find((x) => String(x.id) === first.id)!;
+    await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: first.id, answer: e.solution, durationSeconds: 30, idempotencyKey: 'cache-068-1' } } });
+    const after = await t.statements(() => t.gql(DASHBOARD, { token }));
+    expect(after.queries.map((q) => q.name)).toEqual([]);
+    const me = after.result.data.me;
+    expect(me.totalPoints).toBe(before.totalPoints + e.points);
+    expect(me.stats.exercisesCompleted).toBe(before.stats.exercisesCompleted + 1);
+    expect(me.recommendations.map((r: any) => r.exercise.id)).not.toContain(first.id);
+    // What was written through is what a cold read computes.
+    await t.gql('mutation { clearCache }', { token: admin });
+    expect((await t.gql(DASHBOARD, { token })).data.me).toEqual(me);
+  });
+
+  it('answers a double tap (the same answer sent twice at once) twice, with one attempt recorded', async () => {
+    const token = await t.login('student069');
+    const exercises = await exercisesOf('CM1', 15);
+    for (const [i, e] of exercises.entries()) {
+      const input = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: `double-tap-069-${i}` };
+      const [a, b] = await Promise.all([0, 1].map(() => t.gql(operation('SubmitAttempt'), { token, variables: { input } })));
+      expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
+      expect(b.errors, JSON.stringify(b.errors)).toBeUndefined();
+      expect(a.data.submitAttempt.correct).toBe(true);
+      expect(b.data.submitAttempt).toEqual(a.data.submitAttempt); // the retry gets the first result
+    }
+    const id = await t.studentId('student069');
+    const n = await t.app.database.db.selectFrom('attempts').select((eb) => eb.fn.countAll<string>().as('n')).where('student_id', '=', id).executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(15);
+    const points = await t.app.database.db.selectFrom('students').select('total_points').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(points.total_points).toBe(exercises.reduce((sum, e) => sum + e.points, 0));
+  });
+
   it('refreshes sessions on start and end, and the profile on login', async () => {
     const token = await t.login('student063');
     const SESSIONS = '{ me { lastActiveAt sessions { id endedAt } } }';

@@ -17,6 +17,13 @@ export interface ManySpec<K, V> {
  * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
  * reads is consistent, and a write in the request is seen by the rest of it.
  */
+export interface PutItem<V> {
+  id: string;
+  scopes: string[];
+  value: V;
+  ttlMs?: number;
+}
+
 /** Where this request reads (see context.ts createContext). */
 export interface RequestRouting {
   /** How long a student's reads stay on the primary after its write (0: no read replica). */
@@ -95,19 +102,30 @@ export class RequestCache {
   }
 
   /** Writes values computed elsewhere (e.g. each exercise of a level just read), under their versions. */
-  async put<V>(namespace: Namespace, items: { id: string; scopes: string[]; value: V }[]): Promise<void> {
-    if (!this.shared.enabled || items.length === 0 || (this.shared.degraded && PER_STUDENT.has(namespace))) return;
+  async put<V>(namespace: Namespace, items: PutItem<V>[]): Promise<void> {
+    if (items.length === 0) return;
+    (await this.writer(namespace, items.flatMap((i) => i.scopes)))(items);
+  }
+
+  /**
+   * Reads the version tokens of these scopes now, and returns a function that stores values under
+   * them: read the tokens before the data the values are computed from, so that a value is never
+   * filed under a version newer than what it saw (write-through after a write).
+   */
+  async writer(namespace: Namespace, scopes: string[]): Promise<<V>(items: PutItem<V>[]) => void> {
+    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return () => {};
     const base = [scope.epoch, scope.namespace(namespace)];
-    const needed = [...new Set([...base, ...items.flatMap((i) => i.scopes)])];
+    const needed = [...new Set([...base, ...scopes])];
     const tokens = new Map<string, string>();
     (await this.versions.loadMany(needed)).forEach((t, i) => {
       if (t instanceof Error) throw t;
       tokens.set(needed[i]!, t);
     });
-    this.shared.store(
-      namespace,
-      items.filter((i) => this.storable([...base, ...i.scopes], tokens)).map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value })),
-    );
+    return (items) =>
+      this.shared.store(
+        namespace,
+        items.filter((i) => this.storable([...base, ...i.scopes], tokens)).map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value, ttlMs: i.ttlMs })),
+      );
   }
 
   /**

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { named } from '../db/named.js';
 import { Student } from '../students/student.type.js';
-import { toStudent } from '../students/students.repository.js';
+import { studentColumns, toStudent } from '../students/students.repository.js';
 import { Progress } from './progress.type.js';
 import { toProgress } from './progress.repository.js';
 import type { ProgressDecision, ProgressState } from './scheduling.js';
@@ -43,6 +43,15 @@ class AlreadyRecorded extends Error {}
 
 export class AttemptsRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** The student and its progress on one exercise as the primary holds them now. */
+  async standing(studentId: number, exerciseId: number): Promise<{ student: Student; progress: Progress | undefined }> {
+    const [student, progress] = await Promise.all([
+      named('students.standing', this.db.selectFrom('students').select(studentColumns).where('id', '=', studentId)).executeTakeFirstOrThrow(),
+      named('progress.standing', this.db.selectFrom('progress').selectAll().where('student_id', '=', studentId).where('exercise_id', '=', exerciseId)).executeTakeFirst(),
+    ]);
+    return { student: toStudent(student), progress: progress && toProgress(progress) };
+  }
 
   async byKey(studentId: number, idempotencyKey: string): Promise<StoredAttempt | undefined> {
     // created_at is part of the join so that only the attempt's own monthly partition is read.
@@ -151,7 +160,7 @@ export class AttemptsRepository {
               last_active_at: sql<Date>`greatest(last_active_at, ${input.at}::timestamptz)`,
             }))
             .where('id', '=', input.studentId)
-            .returning(['id', 'username', 'first_name', 'last_name', 'level', 'total_points', 'streak_days', 'streak_last_day', 'last_active_at', 'token_version']),
+            .returning(studentColumns),
         ).executeTakeFirstOrThrow();
 
         if (attempt.session_id !== null) {

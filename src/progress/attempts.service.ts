@@ -13,14 +13,16 @@ import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import type { AttemptInput } from './attempt.input.js';
 import type { AttemptsRepository, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
+import type { ProgressRepository } from './progress.repository.js';
 import { decideProgress } from './scheduling.js';
-import { forgetStudentWork } from './student-work.js';
+import { refreshStudentWork } from './work-refresh.js';
 
 export class AttemptsService {
   private readonly rate: RateLimitRule;
 
   constructor(
     private readonly repo: AttemptsRepository,
+    private readonly progress: ProgressRepository,
     private readonly exercises: ExercisesService,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
@@ -76,22 +78,14 @@ export class AttemptsService {
       (before) => decideProgress(before, { correct, hintsUsed: input.hintsUsed ?? 0, at, exercisePoints: exercise.points }),
     );
 
-    // Other requests and instances: everything built on this student's profile, work and sessions.
-    if (outcome.kind === 'recorded') await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
-    // This request's loaders may hold the state from before the write.
-    ctx.loaders.progressByStudent.clear(viewer.studentId);
-    forgetStudentWork(ctx.loaders, viewer.studentId);
-    ctx.loaders.rankingByStudent.clear(viewer.studentId);
-    ctx.loaders.statsByStudent.clear(viewer.studentId);
-    ctx.loaders.student.clear(viewer.studentId);
+    if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt);
+
+    // Other requests and instances: everything built on this student's profile, work and sessions
+    // is stale; the profile, progress, ranking and stats are written through at once.
+    await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
-
-    if (outcome.kind === 'recorded') {
-      ctx.loaders.student.prime(viewer.studentId, outcome.student);
-      return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
-    }
-
-    return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt);
+    await refreshStudentWork(ctx, this.progress, outcome.student, at.getTime());
+    return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
   }
 
   /** The first result recorded under this idempotencyKey, as it stands now; changes nothing. */
@@ -99,8 +93,9 @@ export class AttemptsService {
     if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, input.answer)) {
       throw new BadUserInputError('idempotencyKey was already used for a different attempt: use a new key for a new answer.', 'idempotencyKey');
     }
-    const [student, progressRows] = await Promise.all([ctx.loaders.student.load(studentId), ctx.loaders.progressByStudent.load(studentId)]);
-    const progress = progressRows.find((p) => p.exerciseId === exerciseId);
+    // From the primary, not the cache: the first request may have committed a moment ago, after
+    // this request read its version tokens (a double tap), or a replica may not have it yet.
+    const { student, progress } = await this.repo.standing(studentId, exerciseId);
     if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
     return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };
   }

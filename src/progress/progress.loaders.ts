@@ -8,11 +8,15 @@ import type { StudentStats } from '../students/student.type.js';
 import { computeStats } from './stats.js';
 import { loadStudentWork } from './student-work.js';
 
+/** How a student's progress rows, and stats, are keyed in the cache (loaders read, writes refresh). */
+export const progressKey = { id: (id: number) => String(id), scopes: (id: number) => [scope.work(id)] };
+export const statsKey = { id: (id: number) => String(id), scopes: (id: number) => [scope.work(id), scope.curriculum] };
+
 export function createProgressLoaders(repo: () => ProgressRepository, options: LoaderOptions) {
   return {
     /** Every progress row of a student (one per exercise tried); cached until its work changes. */
     progressByStudent: loader<number, Progress[]>(options, (ids) =>
-      cachedGroups(options, 'progress', ids, { id: String, scopes: (id) => [scope.work(id)] }, (missing) => repo().byStudentIds(missing), (p) => p.studentId),
+      cachedGroups(options, 'progress', ids, progressKey, (missing) => repo().byStudentIds(missing), (p) => p.studentId),
     ),
   };
 }
@@ -25,7 +29,7 @@ export function createStatsLoaders(base: StudentLoaders & ExerciseLoaders & Prog
       const stats = await options.cache.many<number, StudentStats>(
         'stats',
         ids,
-        { id: String, scopes: (id) => [scope.work(id), scope.curriculum] },
+        statsKey,
         (missing) => Promise.all(missing.map(async (id) => computeStats(await loadStudentWork(base, await base.student.load(id))))),
       );
       return stats.map((s, i) => s ?? new Error(`stats for student ${ids[i]} could not be computed`));

@@ -5,7 +5,7 @@ import type { Database, StudentRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { Student } from './student.type.js';
 
-const studentColumns = [
+export const studentColumns = [
   'id',
   'username',
   'first_name',
