@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrongAnswer } from '../../db/seeds/history.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, type GqlResponse, type TestApp } from '../../test/harness.js';
 import { operation } from '../../test/operations.js';
 
 let t: TestApp;
@@ -82,7 +82,7 @@ describe('the shared cache', () => {
     const exercises = await exercisesOf('CM1', 15);
     for (const [i, e] of exercises.entries()) {
       const input = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: `double-tap-069-${i}` };
-      const [a, b] = await Promise.all([0, 1].map(() => t.gql(operation('SubmitAttempt'), { token, variables: { input } })));
+      const [a, b] = (await Promise.all([0, 1].map(() => t.gql(operation('SubmitAttempt'), { token, variables: { input } })))) as [GqlResponse<any>, GqlResponse<any>];
       expect(a.errors, JSON.stringify(a.errors)).toBeUndefined();
       expect(b.errors, JSON.stringify(b.errors)).toBeUndefined();
       expect(a.data.submitAttempt.correct).toBe(true);
