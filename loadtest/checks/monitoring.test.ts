@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLHttp } from '../driver/graphql-http.js';
-import { readMonitoring, sqlPerRequest, type MonitoringReport } from './monitoring.js';
+import { agreementChecks, readMonitoring, sqlPerRequest, type MonitoringReport } from './monitoring.js';
 
 describe('readMonitoring', () => {
   // A stand-in server: answers as Apollo does to a schema without `monitoring`, or with it.
@@ -64,5 +64,28 @@ describe('sqlPerRequest', () => {
   it('has no figure without monitoring or requests', () => {
     expect(sqlPerRequest(report, ['Login'])).toBeUndefined();
     expect(sqlPerRequest({ available: false, reason: 'none' }, ['Dashboard'])).toBeUndefined();
+  });
+});
+
+describe('agreementChecks', () => {
+  const op = (name: string, count: number, errors = 0, p95 = 10) => ({ name, count, errors, errorRate: 0, errorKinds: {}, avg: p95 / 2, p50: p95 / 2, p95, p99: p95, max: p95 });
+  const server = (counts: Record<string, number>, p95Ms: number): MonitoringReport => ({
+    available: true,
+    cache: { backend: 'memory', hits: 1, misses: 1, hitRate: 0.5 },
+    requests: { count: Object.values(counts).reduce((a, b) => a + b, 0), p95Ms },
+    operations: Object.entries(counts).map(([name, count]) => ({ name, count, sqlPerRequest: 0, p95Ms })),
+  });
+
+  it('compares the students\' operations only (double taps counted with their operation) and the overall p95', () => {
+    const measured = [op('Dashboard', 100), op('SubmitAttempt', 90, 2), op('SubmitAttempt (double tap)', 8), op('Login', 10)];
+    const checks = agreementChecks(server({ Dashboard: 100, SubmitAttempt: 100, Login: 11, Solutions: 1 }, 11), measured, op('all', 208, 2, 10));
+    expect(checks.map((c) => c.ok)).toEqual([true, true]);
+  });
+
+  it('fails a count off by more than 1 % or a p95 off by more than 20 %', () => {
+    const measured = [op('Dashboard', 100)];
+    expect(agreementChecks(server({ Dashboard: 98 }, 10), measured, op('all', 100)).map((c) => c.ok)).toEqual([false, true]);
+    expect(agreementChecks(server({ Dashboard: 100 }, 13), measured, op('all', 100, 0, 10)).map((c) => c.ok)).toEqual([true, false]);
+    expect(agreementChecks({ available: false, reason: 'x' }, measured, op('all', 100))[0]!.ok).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
+import type { OperationStats } from '../measure/recorder.js';
 import type { AdminSession } from '../setup/admin.js';
+import type { Check } from './thresholds.js';
 
 /**
  * What the server says about itself after a run, from the `monitoring` query of the contract
@@ -9,8 +11,8 @@ import type { AdminSession } from '../setup/admin.js';
 const MONITORING = `query LoadtestMonitoring {
   monitoring {
     cache { backend hits misses hitRate }
-    requests { count p95Ms }
-    operations { name count sqlPerRequest p95Ms }
+    requests(windowSeconds: 900) { count p95Ms }
+    operations(windowSeconds: 900, limit: 100) { name count sqlPerRequest p95Ms }
   }
 }`;
 
@@ -28,6 +30,27 @@ export async function readMonitoring(admin: AdminSession): Promise<MonitoringRep
   if (r.ok) return { available: true, ...r.data.monitoring };
   const missing = r.kind.includes('GRAPHQL_VALIDATION_FAILED') && /monitoring|Cannot query field/i.test(r.message);
   return { available: false, reason: missing ? 'this server has no `monitoring` query yet' : `${r.kind}: ${r.message}` };
+}
+
+/**
+ * Does the server's own monitoring agree with what the load generator measured in the same run?
+ * Counts are compared over the operations only students send (the admin's login and answer-key
+ * query are the server's alone), within 1 %; the p95 of everything, within 20 % (the server
+ * times a request from its arrival to its response; the client adds the network and itself).
+ */
+export function agreementChecks(report: MonitoringReport, measured: readonly OperationStats[], overall: OperationStats): Check[] {
+  const names = ['Dashboard', 'Exercise', 'SubmitAttempt', 'Recommendations'];
+  if (!report.available) {
+    return [{ name: 'monitoring agrees with the load generator', limit: 'count 1 %, p95 20 %', value: 'monitoring unavailable', ok: null }];
+  }
+  const ours = measured.filter((o) => names.includes(o.name.replace(/ \(.*\)$/, ''))).reduce((s, o) => s + o.count + o.errors, 0);
+  const theirs = report.operations.filter((o) => names.includes(o.name)).reduce((s, o) => s + o.count, 0);
+  const countGap = ours === 0 ? 0 : Math.abs(theirs - ours) / ours;
+  const p95Gap = overall.p95 === 0 ? 0 : Math.abs(report.requests.p95Ms - overall.p95) / overall.p95;
+  return [
+    { name: "monitoring's request count against the load generator's", limit: '< 1 %', value: `${theirs} / ${ours} (${(countGap * 100).toFixed(2)} %)`, ok: countGap < 0.01 },
+    { name: "monitoring's p95 against the load generator's", limit: '< 20 %', value: `${report.requests.p95Ms.toFixed(1)} / ${overall.p95.toFixed(1)} ms (${(p95Gap * 100).toFixed(1)} %)`, ok: p95Gap < 0.2 },
+  ];
 }
 
 /** The mean SQL statements per request over the given operations, weighted by their counts. */

@@ -1,3 +1,4 @@
+import { agreementChecks } from '../checks/monitoring.js';
 import { hitRateCheck, latencyChecks } from '../checks/thresholds.js';
 import { summarizeCpu } from '../measure/cpu.js';
 import { ms, rate } from '../report/format.js';
@@ -54,7 +55,12 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
       cpuSection(cpu),
     ].filter((s): s is Section => s !== undefined),
     charts: [{ name: '', title: `classroom: ${students} students`, timeline: rec.timeline(), markers: [{ t: loginWindowS, label: 'logins done' }] }],
-    checks: [...latencyChecks('all operations', overall, options.thresholds), hitRateCheck(hitRate, options.thresholds), ...answerChecks(run)],
+    checks: [
+      ...latencyChecks('all operations', overall, options.thresholds),
+      hitRateCheck(hitRate, options.thresholds),
+      ...answerChecks(run),
+      ...agreementChecks(run.monitoring, operations, overall),
+    ],
     figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
   };
 }
