@@ -30,6 +30,8 @@ export interface RunOptions {
   holdS?: number;
   p95LimitMs?: number;
   goal?: number;
+  /** classroom: run against this many server processes of their own, once per count (e.g. [1, 2]). */
+  instances?: number[];
 }
 
 export class UsageError extends Error {
@@ -57,6 +59,8 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100)
   --goal N             capacity: students it must hold (10000)
   --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)
+  --instances N[,M]    classroom: against N servers started as processes of their own (round robin, on
+                       DATABASE_URL and REDIS_URL), once per count listed, and the scaling between them
   --ceiling            also measure the framework ceiling in this run
   --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
 
@@ -65,7 +69,7 @@ to pre-generate tokens), else the server runs in this process on DATABASE_URL an
 embedded defaults (PGLITE_DIR, default .data/loadtest-pglite). ADMIN_USERNAME, ADMIN_PASSWORD.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
-  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out'] as const;
+  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances'] as const;
   let parsed;
   try {
     parsed = parseArgs({
@@ -109,7 +113,17 @@ export function parseRunOptions(args: string[]): RunOptions {
     return v === undefined ? fallback : v / 100;
   };
 
+  let instances: number[] | undefined;
+  if (values.instances !== undefined) {
+    instances = values.instances.split(',').map(Number);
+    if (instances.some((n) => !Number.isInteger(n) || n < 1 || n > 8)) {
+      problems.push(`--instances must list counts of 1 to 8, comma-separated, not ${values.instances}`);
+      instances = undefined;
+    }
+  }
+
   const options: RunOptions = {
+    instances,
     scenarios: SCENARIO_NAMES.filter((s) => scenarios.has(s)),
     out: values.out ?? 'loadtest/results',
     thresholds: {

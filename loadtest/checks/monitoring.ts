@@ -1,4 +1,5 @@
 import type { OperationStats } from '../measure/recorder.js';
+import { GraphQLHttp } from '../driver/graphql-http.js';
 import type { AdminSession } from '../setup/admin.js';
 import type { Check } from './thresholds.js';
 
@@ -25,6 +26,43 @@ export interface MonitoringFigures {
 
 export type MonitoringReport = MonitoringFigures | { available: false; reason: string };
 
+/**
+ * Every instance's figures, summed: counts, hits and misses add up; a p95 cannot be added, so the
+ * highest instance's is given (and the agreement check on p95 is then not made).
+ */
+export async function readMonitoringOfAll(urls: string[], token: string): Promise<MonitoringReport & { instances: number }> {
+  const reports: MonitoringReport[] = [];
+  for (const url of urls) {
+    const http = new GraphQLHttp(url, { connections: 1, timeoutMs: 30_000 });
+    try {
+      reports.push(await readMonitoring({ http, token, close: () => http.close() }));
+    } finally {
+      await http.close();
+    }
+  }
+  const failed = reports.find((r) => !r.available);
+  if (failed || reports.length === 1) return { ...(failed ?? reports[0]!), instances: reports.length };
+  const all = reports as MonitoringFigures[];
+  const hits = all.reduce((s, r) => s + r.cache.hits, 0);
+  const misses = all.reduce((s, r) => s + r.cache.misses, 0);
+  const byName = new Map<string, MonitoringFigures['operations'][number]>();
+  for (const o of all.flatMap((r) => r.operations)) {
+    const seen = byName.get(o.name);
+    if (!seen) byName.set(o.name, { ...o });
+    else {
+      const count = seen.count + o.count;
+      byName.set(o.name, { name: o.name, count, sqlPerRequest: count === 0 ? 0 : (seen.sqlPerRequest * seen.count + o.sqlPerRequest * o.count) / count, p95Ms: Math.max(seen.p95Ms, o.p95Ms) });
+    }
+  }
+  return {
+    available: true,
+    instances: all.length,
+    cache: { backend: all[0]!.cache.backend, hits, misses, hitRate: hits + misses === 0 ? 0 : hits / (hits + misses) },
+    requests: { count: all.reduce((s, r) => s + r.requests.count, 0), p95Ms: Math.max(...all.map((r) => r.requests.p95Ms)) },
+    operations: [...byName.values()],
+  };
+}
+
 export async function readMonitoring(admin: AdminSession): Promise<MonitoringReport> {
   const r = await admin.http.post<{ monitoring: Omit<MonitoringFigures, 'available'> }>(MONITORING, undefined, admin.token);
   if (r.ok) return { available: true, ...r.data.monitoring };
@@ -38,7 +76,7 @@ export async function readMonitoring(admin: AdminSession): Promise<MonitoringRep
  * query are the server's alone), within 1 %; the p95 of everything, within 20 % (the server
  * times a request from its arrival to its response; the client adds the network and itself).
  */
-export function agreementChecks(report: MonitoringReport, measured: readonly OperationStats[], overall: OperationStats): Check[] {
+export function agreementChecks(report: MonitoringReport & { instances?: number }, measured: readonly OperationStats[], overall: OperationStats): Check[] {
   const names = ['Dashboard', 'Exercise', 'SubmitAttempt', 'Recommendations'];
   if (!report.available) {
     return [{ name: 'monitoring agrees with the load generator', limit: 'count 1 %, p95 20 %', value: 'monitoring unavailable', ok: null }];
@@ -49,7 +87,9 @@ export function agreementChecks(report: MonitoringReport, measured: readonly Ope
   const p95Gap = overall.p95 === 0 ? 0 : Math.abs(report.requests.p95Ms - overall.p95) / overall.p95;
   return [
     { name: "monitoring's request count against the load generator's", limit: '< 1 %', value: `${theirs} / ${ours} (${(countGap * 100).toFixed(2)} %)`, ok: countGap < 0.01 },
-    { name: "monitoring's p95 against the load generator's", limit: '< 20 %', value: `${report.requests.p95Ms.toFixed(1)} / ${overall.p95.toFixed(1)} ms (${(p95Gap * 100).toFixed(1)} %)`, ok: p95Gap < 0.2 },
+    (report.instances ?? 1) > 1
+      ? { name: "monitoring's p95 against the load generator's", limit: '< 20 %', value: 'not comparable: each instance has its own p95', ok: null }
+      : { name: "monitoring's p95 against the load generator's", limit: '< 20 %', value: `${report.requests.p95Ms.toFixed(1)} / ${overall.p95.toFixed(1)} ms (${(p95Gap * 100).toFixed(1)} %)`, ok: p95Gap < 0.2 },
   ];
 }
 

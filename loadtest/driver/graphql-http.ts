@@ -21,19 +21,22 @@ interface GraphQLBody {
 }
 
 export class GraphQLHttp {
-  private readonly pool: Pool;
-  private readonly path: string;
+  private readonly targets: { pool: Pool; path: string }[];
+  private next = 0;
 
+  /** `url` may list several instances, comma-separated: requests then go to each in turn. */
   constructor(url: string, options: GraphQLHttpOptions) {
-    const u = new URL(url);
-    this.path = `${u.pathname}${u.search}`;
-    this.pool = new Pool(u.origin, {
-      connections: options.connections,
-      pipelining: 1,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      keepAliveTimeout: 60_000,
-    });
+    const urls = url.split(',').map((u) => new URL(u.trim()));
+    this.targets = urls.map((u) => ({
+      path: `${u.pathname}${u.search}`,
+      pool: new Pool(u.origin, {
+        connections: Math.max(1, Math.ceil(options.connections / urls.length)),
+        pipelining: 1,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+        keepAliveTimeout: 60_000,
+      }),
+    }));
   }
 
   async post<T = any>(query: string, variables: Record<string, unknown> | undefined, token?: string): Promise<GqlOutcome<T>> {
@@ -45,8 +48,9 @@ export class GraphQLHttp {
     let status: number;
     let text: string;
     try {
-      const res = await this.pool.request({
-        path: this.path,
+      const target = this.targets[this.next++ % this.targets.length]!;
+      const res = await target.pool.request({
+        path: target.path,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(variables ? { query, variables } : { query }),
@@ -81,7 +85,7 @@ export class GraphQLHttp {
     return this.post<R>(operation.text, variables as Record<string, unknown>, token);
   }
 
-  close(): Promise<void> {
-    return this.pool.close();
+  async close(): Promise<void> {
+    await Promise.all(this.targets.map((t) => t.pool.close()));
   }
 }

@@ -17,6 +17,18 @@ import { answerChecks, runStudentsScenario, type StudentsRun } from './students-
  * Command: npm run test:load  (= npm run loadtest -- classroom; --students, --duration, --think...)
  */
 export async function classroom(options: RunOptions, env: Env, log: (line: string) => void): Promise<ScenarioResult> {
+  const counts = options.instances;
+  if (!counts) return classroomOnce(options, env, log, undefined);
+  // Once per instance count, then what the extra instances bought (on this machine's cores).
+  const runs: ScenarioResult[] = [];
+  for (const n of counts) {
+    log(`classroom against ${n} instance${n > 1 ? 's' : ''}`);
+    runs.push(await classroomOnce(options, env, log, n));
+  }
+  return combine(runs, counts);
+}
+
+async function classroomOnce(options: RunOptions, env: Env, log: (line: string) => void, instances: number | undefined): Promise<ScenarioResult> {
   const students = options.students ?? 200;
   const durationS = options.durationS ?? 60;
   const loginWindowS = options.loginWindowS ?? 10;
@@ -31,8 +43,7 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
     timeoutS: options.timeoutS ?? 10,
   };
   const startedAt = new Date().toISOString();
-  const run = await runStudentsScenario(env, { ...settings, tokens: false }, { kind: 'classroom', loginWindowMs: loginWindowS * 1000, durationMs: durationS * 1000 }, log);
-
+  const run = await runStudentsScenario(env, { ...settings, tokens: false }, { kind: 'classroom', loginWindowMs: loginWindowS * 1000, durationMs: durationS * 1000 }, log, instances);
   const rec = run.recorder;
   const seconds = (rec.lastAt() - rec.startedAt) / 1000;
   const operations = rec.operations();
@@ -62,6 +73,34 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
       ...agreementChecks(run.monitoring, operations, overall),
     ],
     figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
+  };
+}
+
+/** Several runs (one per instance count) as one result, with the scaling between them. */
+function combine(runs: ScenarioResult[], counts: number[]): ScenarioResult {
+  const label = (n: number) => `${n} instance${n > 1 ? 's' : ''}`;
+  const base = runs[0]!;
+  const row = (r: ScenarioResult, n: number) => {
+    const f = r.figures as { overall: { avg: number; p95: number }; cpu: { machineBusy?: { mean: number } } };
+    const rps = r.throughput[0]?.rps ?? 0;
+    return [label(n), rate(rps), `${ms(f.overall.avg)} ms`, `${ms(f.overall.p95)} ms`, base.throughput[0] ? `${(rps / base.throughput[0].rps).toFixed(2)}x` : ''];
+  };
+  return {
+    ...base,
+    title: `${base.title} Run once per instance count: ${counts.join(', ')}.`,
+    seconds: runs.reduce((s, r) => s + r.seconds, 0),
+    throughput: runs.flatMap((r, i) => r.throughput.map((t) => ({ ...t, label: `${t.label}, ${label(counts[i]!)}` }))),
+    sections: [
+      {
+        title: 'Scaling',
+        lines: ['The same classroom against each instance count (processes of their own on one PostgreSQL and one Redis, round robin). On a 2-core machine the instances share the cores with each other, the database, Redis and the load generator.'],
+        table: { columns: ['instances', 'req/s', 'avg', 'p95', 'req/s against the first'], rows: runs.map((r, i) => row(r, counts[i]!)) },
+      },
+      ...runs.flatMap((r, i) => r.sections.map((sec) => ({ ...sec, title: `${label(counts[i]!)}: ${sec.title}` }))),
+    ],
+    charts: runs.flatMap((r, i) => r.charts.map((c) => ({ ...c, name: `${c.name}${counts[i]}i`, title: `${c.title}, ${label(counts[i]!)}` }))),
+    checks: runs.flatMap((r, i) => r.checks.map((c) => ({ ...c, name: `${label(counts[i]!)}: ${c.name}` }))),
+    figures: { runs: runs.map((r, i) => ({ instances: counts[i], figures: r.figures, throughput: r.throughput })) },
   };
 }
 

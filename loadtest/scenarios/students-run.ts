@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { compareWithDatabase, storedAttempts, takeSnapshot, type IntegrityReport } from '../checks/integrity.js';
-import { readMonitoring, type MonitoringReport } from '../checks/monitoring.js';
+import { readMonitoringOfAll, type MonitoringReport } from '../checks/monitoring.js';
 import { exactlyCheck, type Check } from '../checks/thresholds.js';
 import { runLoad, type LoadRun } from '../driver/spawn.js';
 import type { CapacityPlan, ClassroomPlan, StudentsResult } from '../driver/students.js';
@@ -36,8 +36,8 @@ export interface StudentsSettings {
 }
 
 /** Opens the target, prepares the students, runs them, and closes the target (even on failure). */
-export async function runStudentsScenario(env: Env, settings: StudentsSettings, plan: ClassroomPlan | CapacityPlan, log: (line: string) => void): Promise<StudentsRun> {
-  const target = await openTarget(env);
+export async function runStudentsScenario(env: Env, settings: StudentsSettings, plan: ClassroomPlan | CapacityPlan, log: (line: string) => void, instances?: number): Promise<StudentsRun> {
+  const target = await openTarget(env, {}, instances);
   try {
     const accounts = await demoStudents(target, settings.students, { tokens: settings.tokens });
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
@@ -67,7 +67,7 @@ async function runStudentsAgainst(target: Target, accounts: StudentAccount[], se
       { kind: 'students', url: target.url, connections: settings.connections, timeoutMs: settings.timeoutMs, students: accounts, answers, behaviour: { ...settings.behaviour, runId }, plan: settings.plan },
       { serverInProcess: target.inProcess, progress: log },
     );
-    const monitoring = await readMonitoring(admin);
+    const monitoring = await readMonitoringOfAll(target.url.split(','), admin.token);
     const [stored, after] = await Promise.all([storedAttempts(db, ids, runId), takeSnapshot(db, ids)]);
     return { load, recorder: Recorder.from(load.result.recorder), monitoring, integrity: compareWithDatabase(load.result.submissions, stored, before, after), target: target.describe };
   } finally {

@@ -18,9 +18,9 @@ export async function demoStudents(target: Target, count: number, options: { tok
   const find = () =>
     db.selectFrom('students').select(['id', 'username', 'token_version']).where('username', '=', sql<string>`any(${usernames}::text[])`).orderBy('username').execute();
   let rows = await find();
-  if (rows.length < count && target.app) {
+  if (rows.length < count && target.ours) {
     console.error(`seeding demo students up to ${count}...`);
-    await seed(db, { students: count, history: false, accounts: true, production: target.app.config.env === 'production' });
+    await seed(db, { students: count, history: false, accounts: true, production: target.app?.config.env === 'production' });
     rows = await find();
   }
   if (rows.length < count) throw new SetupError(`only ${rows.length} of the ${count} demo students exist: run \`npm run db:seed -- --students ${count}\` against that database`);
