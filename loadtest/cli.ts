@@ -6,6 +6,7 @@ import { writeRunFiles } from './report/files.js';
 import type { RunReport, ScenarioResult } from './report/model.js';
 import { parseRunOptions, UsageError, USAGE, type RunOptions, type ScenarioName } from './options.js';
 import { beforeAfter } from './scenarios/before-after.js';
+import { bigTables } from './scenarios/big-tables.js';
 import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
 import { classroom } from './scenarios/classroom.js';
@@ -22,6 +23,7 @@ const SCENARIOS: Record<ScenarioName, (options: RunOptions, env: Env, log: (line
   classroom,
   capacity,
   'before-after': beforeAfter,
+  'big-tables': bigTables,
 };
 
 /** Each scenario's throughput as a share of what the framework alone served in the same run. */

@@ -6,7 +6,7 @@ import { SEED_THRESHOLDS, type Thresholds } from './checks/thresholds.js';
  * load run stops by itself); unset ones take each scenario's own default. Every problem is listed
  * at once, as the app's configuration does.
  */
-export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after'] as const;
+export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface RunOptions {
@@ -32,6 +32,8 @@ export interface RunOptions {
   goal?: number;
   /** classroom: run against this many server processes of their own, once per count (e.g. [1, 2]). */
   instances?: number[];
+  /** big-tables: days of history seeded per student. */
+  historyDays?: number;
 }
 
 export class UsageError extends Error {
@@ -61,6 +63,7 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)
   --instances N[,M]    classroom: against N servers started as processes of their own (round robin, on
                        DATABASE_URL and REDIS_URL), once per count listed, and the scaling between them
+  --history-days N     big-tables: days of history per student (200: about 5 million attempts for 10,000)
   --ceiling            also measure the framework ceiling in this run
   --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
 
@@ -69,7 +72,7 @@ to pre-generate tokens), else the server runs in this process on DATABASE_URL an
 embedded defaults (PGLITE_DIR, default .data/loadtest-pglite). ADMIN_USERNAME, ADMIN_PASSWORD.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
-  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances'] as const;
+  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances', 'history-days'] as const;
   let parsed;
   try {
     parsed = parseArgs({
@@ -124,6 +127,7 @@ export function parseRunOptions(args: string[]): RunOptions {
 
   const options: RunOptions = {
     instances,
+    historyDays: number('history-days', 1, 3_650, true),
     scenarios: SCENARIO_NAMES.filter((s) => scenarios.has(s)),
     out: values.out ?? 'loadtest/results',
     thresholds: {

@@ -36,8 +36,15 @@ export interface StudentsSettings {
 }
 
 /** Opens the target, prepares the students, runs them, and closes the target (even on failure). */
-export async function runStudentsScenario(env: Env, settings: StudentsSettings, plan: ClassroomPlan | CapacityPlan, log: (line: string) => void, instances?: number): Promise<StudentsRun> {
-  const target = await openTarget(env, {}, instances);
+export async function runStudentsScenario(
+  env: Env,
+  settings: StudentsSettings,
+  plan: ClassroomPlan | CapacityPlan,
+  log: (line: string) => void,
+  instances?: number,
+  serverEnv: Record<string, string> = {},
+): Promise<StudentsRun> {
+  const target = await openTarget(env, serverEnv, instances);
   try {
     const accounts = await demoStudents(target, settings.students, { tokens: settings.tokens });
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
