@@ -8,7 +8,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { RequestCache } from './cache/request-cache.js';
 import { createLoaders, resolveViewer, type Context } from './context.js';
-import { AppError, ErrorCode, isDatabaseUnavailable } from './errors.js';
+import { AppError, ErrorCode, isDatabaseUnavailable, ServiceUnavailableError } from './errors.js';
 import type { Logger } from './logger.js';
 import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
 
@@ -49,7 +49,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     context: async (request) => {
       const cache = new RequestCache(app.cache);
       const loaders = createLoaders(app, { batching: config.graphql.dataloaders, cache });
-      const viewer = await resolveViewer(request.headers.authorization, app.tokens, loaders);
+      // Without the viewer nothing of the request can run: a database outage here is a 503.
+      const viewer = await resolveViewer(request.headers.authorization, app.tokens, loaders).catch((error: unknown) => {
+        throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
+      });
       return { viewer, loaders, cache, services: app.services, requestId: request.id };
     },
   });
