@@ -50,10 +50,15 @@ const schema = z
     /** Before/after switch for load comparisons: off resolves every relation with its own query. */
     DATALOADERS: onOff('on'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** On SIGTERM: how long readiness says 503 before the listener closes (a load balancer's notice). */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
+    }
+    if (env.SHUTDOWN_DELAY_MS > 0 && env.SHUTDOWN_DELAY_MS >= env.SHUTDOWN_GRACE_MS) {
+      ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_DELAY_MS'], message: 'SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS (the grace period includes it)' });
     }
   });
 
@@ -88,6 +93,7 @@ export type Config = Readonly<{
   curriculumCheckMs: number;
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
   shutdownGraceMs: number;
+  shutdownDelayMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -133,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   });
 }
 

@@ -37,6 +37,9 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     hideSchemaDetailsFromClientErrors: config.env === 'production',
     formatError: (formatted, error) => formatError(formatted, error),
     logger: apolloLogger(logger),
+    // main.ts owns SIGTERM: Apollo's own handler would close the listener at once, skipping the
+    // readiness delay and resetting connections whose requests were not read yet.
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
@@ -65,6 +68,13 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     },
   });
 
+  // While draining, every response closes its connection: a keep-alive connection left idle after
+  // its last request would otherwise hold fastify.close() until the keep-alive timeout.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_request, reply) => {
     if (draining) return reply.code(503).send({ status: 'draining' });
@@ -79,7 +89,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     isDraining: () => draining,
     async close() {
       draining = true;
-      await fastify.close(); // stops accepting, lets in-flight requests finish (Apollo's drain plugin)
+      // Readiness is 503 from now on; requests a load balancer sends before it notices are served.
+      if (config.shutdownDelayMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
+      await fastify.close(); // stops accepting, lets in-flight requests finish
+      await apollo.stop();
       await app.close();
     },
   };
