@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminPool, databaseUrl } from './databases.js';
-import { sleep } from './faults.js';
+import { lockStudentRow, sleep } from './faults.js';
 import { deleteRedisPrefix } from './harness.js';
 import { operation } from './operations.js';
 import { freePort } from './throwaway-redis.js';
@@ -120,7 +119,7 @@ describe('SIGTERM during traffic (a deploy)', () => {
     // On PostgreSQL, one attempt (of a student outside the traffic) is held in flight across the
     // listener's close by a row lock.
     const heldToken = JSON.parse((await gql(login, { username: 'student050', password: 'demo1234' })).body).data.login.token as string;
-    const held = childDatabaseUrl ? await holdStudentRow(childDatabaseUrl, 'student050') : undefined;
+    const held = childDatabaseUrl ? await lockStudentRow(childDatabaseUrl, 'student050') : undefined;
     const heldReply = held ? gql(submit, { input: { exerciseId: exercise, answer: 'x', durationSeconds: 5, idempotencyKey: 'deploy-held' } }, heldToken) : undefined;
 
     // Clients behind a load balancer: each sends its next request (a login, argon2, or a dashboard)
@@ -182,17 +181,3 @@ describe('SIGTERM during traffic (a deploy)', () => {
     );
   }, 60_000);
 });
-
-/** Locks a student's row from outside the service: its next attempt waits until `release`. */
-async function holdStudentRow(url: string, username: string): Promise<{ release(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('begin');
-  await client.query('select id from students where username = $1 for update', [username]);
-  return {
-    async release() {
-      await client.query('commit');
-      await client.end();
-    },
-  };
-}

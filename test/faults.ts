@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { wrongAnswer } from '../db/seeds/history.js';
 import type { GqlResponse, TestApp } from './harness.js';
@@ -118,3 +119,20 @@ export async function attemptKeys(db: Kysely<Database>, studentIds: number[]): P
   return new Map(rows.map((r) => [`${r.student_id}/${r.idempotency_key}`, Number(r.n)]));
 }
 
+
+/**
+ * Locks a student's row from outside the service (its own connection): the student's next attempt
+ * waits on the lock until `release`. A slow statement on demand, for timeouts and drains.
+ */
+export async function lockStudentRow(url: string, username: string): Promise<{ release(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('begin');
+  await client.query('select id from students where username = $1 for update', [username]);
+  return {
+    async release() {
+      await client.query('commit');
+      await client.end();
+    },
+  };
+}
