@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../src/db/database.js';
 import { wrongAnswer } from '../db/seeds/history.js';
-import type { GqlResponse, TestApp } from './harness.js';
+import type { GqlResponse } from './harness.js';
 
 /** Shared by the fault tests: traffic, timing, and what the database must hold afterwards. */
 

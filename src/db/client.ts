@@ -125,12 +125,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
  * queued on it fails at once and the pool replaces it. (pg cuts it the same way in pipeline mode.)
  */
 function dropOnReadTimeout(client: pg.PoolClient): void {
+  const socket = () => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const result = query(...args);
+    // A branch of its own: the caller still gets the rejection, whatever happens here.
     if (result instanceof Promise) {
       result.catch((error: unknown) => {
-        if (error instanceof Error && error.message === 'Query read timeout') (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        if (error instanceof Error && error.message === 'Query read timeout') socket()?.destroy();
       });
     }
     return result;
