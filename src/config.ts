@@ -81,6 +81,8 @@ const schema = z
     /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as ADMIN_USERNAME. */
     API_URL: z.url({ protocol: /^https?$/ }).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    /** On SIGTERM: how long readiness says 503 before the listener closes (a load balancer's notice). */
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.READ_DATABASE_URL && !env.DATABASE_URL) {
@@ -88,6 +90,9 @@ const schema = z
     }
     if (!env.ADMIN_USERNAME !== !env.ADMIN_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: [env.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'], message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together' });
+    }
+    if (env.SHUTDOWN_DELAY_MS > 0 && env.SHUTDOWN_DELAY_MS >= env.SHUTDOWN_GRACE_MS) {
+      ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_DELAY_MS'], message: 'SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS (the grace period includes it)' });
     }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required when NODE_ENV=production' });
@@ -161,6 +166,7 @@ export type Config = Readonly<{
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
   shutdownGraceMs: number;
   adminClient: Readonly<{ url: string; username: string; password: string | undefined }>;
+  shutdownDelayMs: number;
 }>;
 
 export class ConfigError extends Error {
@@ -235,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       // The demo admin's password works against a development server only.
       password: e.ADMIN_PASSWORD ?? (production ? undefined : 'admin1234'),
     },
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   });
 }
 

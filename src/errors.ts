@@ -83,8 +83,9 @@ export class OperationLimitError extends AppError {
 /** A dependency (the database) cannot answer now; the client may retry later. */
 export class ServiceUnavailableError extends AppError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
-  constructor(message = 'The service is temporarily unavailable. Please try again in a moment.') {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  /** `httpStatus`: when nothing of the request could run, the whole response says so (503). */
+  constructor(message = 'The service is temporarily unavailable. Please try again in a moment.', httpStatus?: number) {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE, httpStatus ? { http: { status: httpStatus } } : {});
   }
 }
 

@@ -60,7 +60,7 @@ async function main(): Promise<number> {
       const stop = (signal: string) => {
         if (stopping) return;
         stopping = true;
-        logger.info({ signal, graceMs: config.shutdownGraceMs }, 'draining: readiness is 503, finishing in-flight requests');
+        logger.info({ signal, graceMs: config.shutdownGraceMs, delayMs: config.shutdownDelayMs }, 'draining: readiness is 503, finishing in-flight requests');
         const force = setTimeout(() => {
           logger.error('grace period over: exiting with requests still in flight');
           process.exit(1);

@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
-import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, variableErrorField } from './errors.js';
+import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, ServiceUnavailableError, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
@@ -44,6 +44,9 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error),
     logger: apolloLogger(logger),
+    // main.ts owns SIGTERM: Apollo's own handler would close the listener at once, skipping the
+    // readiness delay and resetting connections whose requests were not read yet.
+    stopOnTerminationSignals: false,
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       // Responses are per student and never HTTP-cached; without this, Apollo wraps every field resolver.
@@ -59,7 +62,11 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   app.services.monitoring.start();
 
   const handler = fastifyApolloHandler<Context>(apollo, {
-    context: (request) => createContext(app, request.headers.authorization, request.id),
+    // Without the viewer nothing of the request can run: a database outage here is a 503.
+    context: (request) =>
+      createContext(app, request.headers.authorization, request.id).catch((error: unknown) => {
+        throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
+      }),
   });
   // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
   recordRequests(fastify, app.services.monitoring);
@@ -71,6 +78,13 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       request.requestScope = scope;
       return runInRequestScope(scope, () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
     },
+  });
+
+  // While draining, every response closes its connection: a keep-alive connection left idle after
+  // its last request would otherwise hold fastify.close() until the keep-alive timeout.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
@@ -95,7 +109,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     isDraining: () => draining,
     async close() {
       draining = true;
-      await fastify.close(); // stops accepting, lets in-flight requests finish (Apollo's drain plugin)
+      // Readiness is 503 from now on; requests a load balancer sends before it notices are served.
+      if (config.shutdownDelayMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
+      await fastify.close(); // stops accepting, lets in-flight requests finish
+      await apollo.stop();
       await app.close();
     },
   };

@@ -27,6 +27,8 @@ export interface TestApp {
   /** POSTs a GraphQL operation; returns the parsed body and the HTTP status. */
   gql<T = any>(query: string, options?: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   login(username: string, password?: string): Promise<string>;
+  /** A valid token for a student without the login mutation (no argon2: for tests with many students). */
+  tokenFor(username: string): Promise<string>;
   /** Runs fn and returns the SQL statements it sent, in order. */
   statements<T>(fn: () => Promise<T>): Promise<{ result: T; queries: QueryEvent[] }>;
   studentId(username: string): Promise<number>;
@@ -54,6 +56,8 @@ export interface TestAppOptions {
    * replicates into (a real PostgreSQL standing in for a lagging replica). PostgreSQL only.
    */
   replica?: boolean;
+  /** A PostgreSQL database of the test's own (a throwaway server), used as it is: not copied, not dropped. */
+  databaseUrl?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -65,7 +69,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let databaseOverrides = {};
   let ownsPrefix = true;
   let readUrl: string | undefined = options.sibling?.app.config.database.readUrl;
-  if (options.sibling) {
+  if (options.databaseUrl) {
+    databaseOverrides = { url: options.databaseUrl };
+  } else if (options.sibling) {
     if (options.sibling.app.database.kind !== 'postgres') throw new Error('instances can share PostgreSQL only');
     databaseOverrides = { ...options.sibling.databaseOverrides };
     ownsPrefix = false;
@@ -114,6 +120,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const res = await gql<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { variables: { u: username, p: password } });
       if (!res.data?.login) throw new Error(`login ${username} failed: ${res.body}`);
       return res.data.login.token;
+    },
+    async tokenFor(username) {
+      const row = await app.database.db.selectFrom('students').select(['id', 'token_version']).where('username', '=', username).executeTakeFirstOrThrow();
+      return app.tokens.sign({ role: 'STUDENT', studentId: row.id, tokenVersion: row.token_version });
     },
     async statements(fn) {
       const queries: QueryEvent[] = [];

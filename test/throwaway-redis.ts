@@ -64,7 +64,17 @@ export class ThrowawayRedis {
     await exited;
   }
 
+  /** Freezes the server (SIGSTOP): its socket stays open, no command is answered. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    this.resume();
     await this.down();
   }
 }

@@ -76,6 +76,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   }
   // An idle client that loses its server emits here; without a listener the process would exit.
   pool.on('error', () => {});
+  // So does a checked-out one (the pool listens only while a client is idle): a server restart
+  // while a request holds a connection would crash the process. The statement in flight gets the
+  // error, and the pool drops the dead client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    if (options.url) dropOnReadTimeout(client);
+  });
 
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
@@ -108,6 +115,27 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       await db.destroy();
       await pglite?.close();
     },
+  };
+}
+
+/**
+ * A statement that times out on the client side (query_timeout, past statement_timeout) means the
+ * server hung or the network went. pg keeps such a connection, and the next statement on it (the
+ * ROLLBACK, or the next request's) would wait as long again: cut it instead, so that whatever is
+ * queued on it fails at once and the pool replaces it. (pg cuts it the same way in pipeline mode.)
+ */
+function dropOnReadTimeout(client: pg.PoolClient): void {
+  const socket = () => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const result = query(...args);
+    // A branch of its own: the caller still gets the rejection, whatever happens here.
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => {
+        if (error instanceof Error && error.message === 'Query read timeout') socket()?.destroy();
+      });
+    }
+    return result;
   };
 }
 
