@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Config } from './config.js';
 import type { Context } from './context.js';
 import { ErrorCode, OperationLimitError, type OperationLimit } from './errors.js';
@@ -68,8 +69,19 @@ function refuse(reply: FastifyReply, status: number, message: string, extensions
   return reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions }] });
 }
 
+// Documents already counted within the limit (process scope, bounded): the same few operations
+// come again and again, and lexing each of them on every request showed in profiles.
+const withinLimit = new LRUCache<string, true>({ max: 1_000, maxSize: 4_000_000, sizeCalculation: (_v, key) => key.length });
+
 /** Counts lexical tokens, stopping past `max` (a lexing error is left for the parser to report). */
 function tooManyTokens(document: string, max: number): boolean {
+  if (withinLimit.has(document)) return false;
+  const over = countPast(document, max);
+  if (!over) withinLimit.set(document, true);
+  return over;
+}
+
+function countPast(document: string, max: number): boolean {
   const lexer = new Lexer(new Source(document));
   try {
     for (let n = 0; lexer.advance().kind !== TokenKind.EOF; n++) if (n >= max) return true;

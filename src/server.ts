@@ -31,6 +31,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   const { config, logger } = app;
   const fastify = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
   let draining = false;
+  /** GraphQL requests being worked on, whether or not their client is still there. */
+  let inflight = 0;
   registerRequestLimits(fastify, logger);
   const limits = operationLimits(config);
 
@@ -73,10 +75,15 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler(request, reply) {
+    async handler(request, reply) {
       const scope = newRequestScope();
       request.requestScope = scope;
-      return runInRequestScope(scope, () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
+      inflight++;
+      try {
+        return await runInRequestScope(scope, () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
+      } finally {
+        inflight--;
+      }
     },
   });
 
@@ -112,6 +119,9 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       // Readiness is 503 from now on; requests a load balancer sends before it notices are served.
       if (config.shutdownDelayMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDelayMs));
       await fastify.close(); // stops accepting, lets in-flight requests finish
+      // A request whose client went away is no longer in flight for the listener, but its work
+      // still runs: let it finish (within the grace period) before the pool closes under it.
+      for (const deadline = Date.now() + config.shutdownGraceMs; inflight > 0 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
       await apollo.stop();
       await app.close();
     },

@@ -1,6 +1,7 @@
 import { scope } from '../cache/namespaces.js';
 import type { Level, Subject } from '../common/enums.js';
 import { cachedGroups, cachedRows, loader, type LoaderOptions } from '../common/loaders.js';
+import { indexById } from './exercise-index.js';
 import type { Exercise, Module } from './exercise.type.js';
 import type { ExercisesRepository } from './exercises.repository.js';
 
@@ -14,7 +15,14 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
   const curriculum = () => [scope.curriculum];
   // Request scope: the exercises of the levels this request already loaded, so that looking one
   // up by id afterwards (Progress.exercise, Recommendation.exercise) costs a Map lookup.
-  const known = new Map<number, Exercise>();
+  const known: ReadonlyMap<number, Exercise>[] = [];
+  const lookup = (id: number) => {
+    for (const index of known) {
+      const e = index.get(id);
+      if (e) return e;
+    }
+    return undefined;
+  };
   const exercisesByLevel = loader<Level, Exercise[]>(options, async (levels) => {
     const lists = await cachedGroups(
       options,
@@ -29,15 +37,15 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
       },
       (e) => e.level,
     );
-    for (const list of lists) for (const e of list) known.set(e.id, e);
+    for (const list of lists) known.push(indexById(list));
     return lists;
   });
   return {
     exercise: loader<number, Exercise>(options, async (ids) => {
-      const missing = ids.filter((id) => !known.has(id));
+      const missing = ids.filter((id) => !lookup(id));
       const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
       const byId = new Map(missing.map((id, i) => [id, found[i]!]));
-      return ids.map((id) => known.get(id) ?? byId.get(id)!);
+      return ids.map((id) => lookup(id) ?? byId.get(id)!);
     }),
     module: loader<number, Module>(options, (ids) =>
       cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo().modulesByIds(missing), (m) => m.id, 'Module'),

@@ -3,8 +3,20 @@ import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSche
 import type { Context } from '../context.js';
 import { ForbiddenError } from '../errors.js';
 
+// Process scope, weakly held: Apollo hands every request of one query the same parsed document.
+const answers = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the operation selects Exercise.solution anywhere: aliases, fragments and inline fragments included. */
 export function selectsSolution(schema: GraphQLSchema, document: DocumentNode): boolean {
+  let answer = answers.get(document);
+  if (answer === undefined) {
+    answer = findSolution(schema, document);
+    answers.set(document, answer);
+  }
+  return answer;
+}
+
+function findSolution(schema: GraphQLSchema, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   let found = false;
   visit(

@@ -1,3 +1,4 @@
+import { indexById } from '../exercises/exercise-index.js';
 import type { Exercise } from '../exercises/exercise.type.js';
 import type { ExerciseLoaders } from '../exercises/exercises.loaders.js';
 import type { Student } from '../students/student.type.js';
@@ -41,13 +42,13 @@ export function forgetStudentWork(loaders: Loaders, studentId: number): void {
 
 async function build(loaders: Loaders, student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
   const [progress, curriculum] = await Promise.all([loaders.progressByStudent.load(student.id), loaders.curriculum.load(student.level)]);
-  const exercises = new Map<number, Exercise>();
-  for (const e of curriculum) exercises.set(e.id, e);
-  const missing = progress.map((p) => p.exerciseId).filter((id) => !exercises.has(id));
-  if (missing.length > 0) {
-    for (const e of await loaders.exercise.loadMany(missing)) {
-      if (!(e instanceof Error)) exercises.set(e.id, e);
-    }
+  const level = indexById(curriculum);
+  const missing = progress.map((p) => p.exerciseId).filter((id) => !level.has(id));
+  if (missing.length === 0) return { progress, curriculum, exercises: level };
+  // Exercises of other levels (a student who moved up): a copy of the index, with them added.
+  const exercises = new Map(level);
+  for (const e of await loaders.exercise.loadMany(missing)) {
+    if (!(e instanceof Error)) exercises.set(e.id, e);
   }
   return { progress, curriculum, exercises };
 }
