@@ -77,6 +77,22 @@ describe('the shared cache', () => {
     expect((await t.gql(DASHBOARD, { token })).data.me).toEqual(me);
   });
 
+  it('keeps the written-through work right under concurrent answers of one student', async () => {
+    const token = await t.login('student070');
+    const exercises = await exercisesOf('CM2', 12);
+    await t.gql(DASHBOARD, { token });
+    await Promise.all(
+      exercises.map((e, i) =>
+        t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e.id), answer: i % 3 ? e.solution : wrongAnswer(e), durationSeconds: 5, idempotencyKey: `concurrent-070-${i}` } } }),
+      ),
+    );
+    const cached = (await t.gql(DASHBOARD, { token, variables: { first: 50 } })).data.me;
+    await t.gql('mutation { clearCache }', { token: admin });
+    const cold = (await t.gql(DASHBOARD, { token, variables: { first: 50 } })).data.me;
+    expect(cached).toEqual(cold);
+    expect(cold.progress.totalCount).toBe(12);
+  });
+
   it('answers a double tap (the same answer sent twice at once) twice, with one attempt recorded', async () => {
     const token = await t.login('student069');
     const exercises = await exercisesOf('CM1', 15);

@@ -3,7 +3,7 @@ import calculateSlot from 'cluster-key-slot';
 import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
 import { closeRedisClient, createRedisClient, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
-import { newVersionToken, type CacheStore, type StoreEntry } from './store.js';
+import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 
 export interface RedisStoreOptions {
   /** One node, or the seed nodes of a cluster. */
@@ -38,7 +38,16 @@ export class RedisStore implements CacheStore {
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
     const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
-    this.keyv = new Keyv({ store: adapter, serialize: (d) => serialize(d), deserialize: (t) => deserialize(t), useKeyPrefix: false, namespace: undefined, throwOnErrors: true });
+    // Values go to Redis serialized once, by the cache (serializer.ts), without Keyv's envelope:
+    // expiry is Redis's own (PX), and the text is what SharedCache measured for its memory bound.
+    this.keyv = new Keyv({
+      store: adapter,
+      serialize: (d) => d.value as string,
+      deserialize: (t) => ({ value: deserialize(t) }),
+      useKeyPrefix: false,
+      namespace: undefined,
+      throwOnErrors: true,
+    });
     this.keyv.on('error', () => {}); // errors reach callers through throwOnErrors
   }
 
@@ -71,8 +80,9 @@ export class RedisStore implements CacheStore {
     if (changed || error) this.options.onStateChange?.(up, error);
   }
 
+  // c2: values without Keyv's envelope (an older instance's `c:` entries are never read).
   private k(key: string): string {
-    return `${this.options.prefix}:c:${key}`;
+    return `${this.options.prefix}:c2:${key}`;
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
@@ -86,13 +96,20 @@ export class RedisStore implements CacheStore {
 
   async set(entries: readonly StoreEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const tracking = this.client.multi();
+    // One SADD and one EXPIRE per namespace's key set, whatever the number of entries.
+    const sets = new Map<string, { ttlSeconds: number; members: string[] }>();
     for (const e of entries) {
       const set = this.trackingSet(e.namespace);
-      tracking.sAdd(set.key, this.k(e.key));
-      tracking.expire(set.key, set.ttlSeconds);
+      const members = sets.get(set.key)?.members ?? [];
+      members.push(this.k(e.key));
+      sets.set(set.key, { ttlSeconds: set.ttlSeconds, members });
     }
-    await this.timed(Promise.all([this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.value, ttl: e.ttlMs }))), tracking.exec()]));
+    await this.timed(
+      Promise.all([
+        this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }))),
+        ...[...sets].map(([key, s]) => Promise.all([this.client.sAdd(key, s.members), this.client.expire(key, s.ttlSeconds)])),
+      ]),
+    );
   }
 
   async delete(keys: readonly string[]): Promise<number> {
@@ -146,9 +163,17 @@ export class RedisStore implements CacheStore {
     });
   }
 
-  async bump(scopes: readonly string[]): Promise<void> {
-    if (scopes.length === 0) return;
-    await this.timed(Promise.all(scopes.map((s) => this.client.set(this.versionKey(s), newVersionToken(), { EX: VERSION_TTL_SECONDS }))));
+  async bump(scopes: readonly string[]): Promise<Bumped[]> {
+    return this.timed(
+      Promise.all(
+        scopes.map(async (s) => {
+          const next = newVersionToken();
+          // SET ... GET: the token replaced, atomically (Redis 6.2+).
+          const previous = await this.client.set(this.versionKey(s), next, { EX: VERSION_TTL_SECONDS, GET: true });
+          return { previous: typeof previous === 'string' ? previous : null, next };
+        }),
+      ),
+    );
   }
 
   /**

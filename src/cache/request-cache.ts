@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { PER_STUDENT, scope, type Namespace } from './namespaces.js';
 import type { SharedCache } from './shared-cache.js';
-import { versionAgeMs } from './store.js';
+import { versionAgeMs, type Bumped } from './store.js';
 
 export interface ManySpec<K, V> {
   /** The key's own part, e.g. the student id or 'level:CP'. */
@@ -147,15 +147,29 @@ export class RequestCache {
    * request read the new versions. Call after the write has committed. The students the scopes
    * belong to have just written: with a read replica, their reads stay on the primary a while.
    */
-  async invalidate(scopes: string[]): Promise<void> {
+  async invalidate(scopes: string[]): Promise<Map<string, Bumped>> {
     const students = new Set(scopes.flatMap((s) => /^(?:student|work|sessions):(\d+)$/.exec(s)?.[1] ?? []).map(Number));
     await Promise.all([...students].map((id) => this.shared.pinStudent(id, this.routing.readAfterWriteMs)));
     if (this.routing.readsFromReplica) {
       this.routing.readsFromReplica = false;
       this.routing.onWrite?.();
     }
-    if (!this.shared.enabled) return;
-    await this.shared.bump(scopes);
-    for (const s of scopes) this.versions.clear(s);
+    const bumped = new Map<string, Bumped>();
+    if (!this.shared.enabled) return bumped;
+    const tokens = await this.shared.bump(scopes);
+    scopes.forEach((s, i) => {
+      this.versions.clear(s);
+      const t = tokens?.[i];
+      if (!t) return;
+      bumped.set(s, t);
+      this.versions.prime(s, t.next); // the rest of the request reads the new version at no cost
+    });
+    return bumped;
+  }
+
+  /** The token this request read for a scope (reading it if it has not yet). */
+  async tokenOf(scope: string): Promise<string | undefined> {
+    if (!this.shared.enabled) return undefined;
+    return this.versions.load(scope);
   }
 }

@@ -5,7 +5,7 @@ import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, type Namespace } from './name
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
-import { MemoryStore, type StoreEntry } from './store.js';
+import { MemoryStore, type Bumped, type StoreEntry } from './store.js';
 
 export interface CacheOptions {
   /** false (CACHE=off): every read goes to the database; for before/after comparisons. */
@@ -98,16 +98,20 @@ export class SharedCache {
     return scopes.map((s, i) => this.lastKnown.get(s) ?? local[i]!);
   }
 
-  /** Makes every entry built on these scopes unreachable, on every instance. */
-  async bump(scopes: readonly string[]): Promise<void> {
-    await this.memory.bump(scopes);
-    if (!this.remote) return;
+  /**
+   * Makes every entry built on these scopes unreachable, on every instance. Returns the tokens
+   * replaced and set, from the store every instance reads (undefined when Redis could not say).
+   */
+  async bump(scopes: readonly string[]): Promise<Bumped[] | undefined> {
+    const local = await this.memory.bump(scopes);
+    if (!this.remote) return local;
     for (const s of scopes) this.lastKnown.delete(s);
-    if (this.degradedSince) return; // the epoch is bumped on recovery
+    if (this.degradedSince) return undefined; // the epoch is bumped on recovery
     try {
-      await this.remote.bump(scopes);
+      return await this.remote.bump(scopes);
     } catch (error) {
       this.failed(error);
+      return undefined;
     }
   }
 
@@ -149,7 +153,7 @@ export class SharedCache {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length };
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);

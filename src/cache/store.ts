@@ -10,6 +10,8 @@ export interface StoreEntry {
   ttlMs: number;
   /** Size estimate in bytes (the serialized length), for the memory bound. */
   size: number;
+  /** The value serialized already (serializer.ts), when the caller has it: not serialized twice. */
+  text?: string;
 }
 
 /**
@@ -24,17 +26,29 @@ export interface CacheStore {
   delete(keys: readonly string[]): Promise<number>;
   /** The current token of each version scope; a scope never seen gets a fresh random token. */
   versions(scopes: readonly string[]): Promise<string[]>;
-  /** Gives each scope a new token: every key built on the old one is unreachable from now on. */
-  bump(scopes: readonly string[]): Promise<void>;
+  /**
+   * Gives each scope a new token: every key built on the old one is unreachable from now on.
+   * Returns, per scope, the token it replaced (null if there was none) and the new one.
+   */
+  bump(scopes: readonly string[]): Promise<Bumped[]>;
   /** Deletes the namespace's entries; returns how many there were. */
   clearNamespace(namespace: Namespace): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A random token, stamped with when it was made (ms, base 36). */
+// A token is unique without drawing randomness each time: a random id of this process, a counter.
+const processId = randomBytes(6).toString('base64url');
+let counter = 0;
+
+export interface Bumped {
+  previous: string | null;
+  next: string;
+}
+
+/** A token no process makes twice, stamped with when it was made (ms, base 36). */
 export function newVersionToken(now = Date.now()): string {
-  return `${randomBytes(6).toString('base64url')}.${now.toString(36)}`;
+  return `${processId}${(counter++).toString(36)}.${now.toString(36)}`;
 }
 
 /** How long ago a token was made; Infinity for one without a stamp. */
@@ -108,8 +122,13 @@ export class MemoryStore implements CacheStore {
     });
   }
 
-  async bump(scopes: readonly string[]): Promise<void> {
-    for (const s of scopes) this.tokens.set(s, newVersionToken());
+  async bump(scopes: readonly string[]): Promise<Bumped[]> {
+    return scopes.map((s) => {
+      const previous = this.tokens.get(s) ?? null;
+      const next = newVersionToken();
+      this.tokens.set(s, next);
+      return { previous, next };
+    });
   }
 
   async clearNamespace(namespace: Namespace): Promise<number> {

@@ -15,7 +15,7 @@ import type { AttemptsRepository, StoredAttempt } from './attempts.repository.js
 import type { AttemptResult } from './progress.type.js';
 import type { ProgressRepository } from './progress.repository.js';
 import { decideProgress } from './scheduling.js';
-import { refreshStudentWork } from './work-refresh.js';
+import { baseForWriteThrough, refreshStudentWork, withRow } from './work-refresh.js';
 
 export class AttemptsService {
   private readonly rate: RateLimitRule;
@@ -59,6 +59,8 @@ export class AttemptsService {
       throw error;
     }
 
+    // What the write-through can build on: the student's rows as of the version this request read.
+    const before = await baseForWriteThrough(ctx, viewer.studentId);
     const at = this.clock.now();
     const day = parisDay(at);
     const outcome = await this.repo.record(
@@ -82,9 +84,13 @@ export class AttemptsService {
 
     // Other requests and instances: everything built on this student's profile, work and sessions
     // is stale; the profile, progress, ranking and stats are written through at once.
-    await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
+    const bumped = await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
-    await refreshStudentWork(ctx, this.progress, outcome.student, at.getTime());
+    // Nobody else wrote this student's work between the version read and this write: the rows
+    // are those read plus this one; otherwise they are read back from the primary.
+    const untouched = before && bumped.get(scope.work(viewer.studentId))?.previous === before.token;
+    const rows = untouched ? withRow(before.rows, outcome.progress) : undefined;
+    await refreshStudentWork(ctx, this.progress, outcome.student, at.getTime(), rows);
     return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
   }
 
