@@ -62,7 +62,8 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --goal N             capacity: students it must hold (10000)
   --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)
   --instances N[,M]    classroom: against N servers started as processes of their own (round robin, on
-                       DATABASE_URL and REDIS_URL), once per count listed, and the scaling between them
+                       DATABASE_URL and REDIS_URL), once per count listed, and the scaling between them;
+                       capacity: against N such servers (the first count)
   --history-days N     big-tables: days of history per student (200: about 5 million attempts for 10,000)
   --ceiling            also measure the framework ceiling in this run
   --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
