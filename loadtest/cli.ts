@@ -7,6 +7,7 @@ import type { RunReport, ScenarioResult } from './report/model.js';
 import { parseRunOptions, UsageError, USAGE, type RunOptions, type ScenarioName } from './options.js';
 import { beforeAfter } from './scenarios/before-after.js';
 import { bigTables } from './scenarios/big-tables.js';
+import { overhead } from './scenarios/overhead.js';
 import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
 import { classroom } from './scenarios/classroom.js';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<ScenarioName, (options: RunOptions, env: Env, log: (line
   capacity,
   'before-after': beforeAfter,
   'big-tables': bigTables,
+  overhead,
 };
 
 /** Each scenario's throughput as a share of what the framework alone served in the same run. */

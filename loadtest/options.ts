@@ -6,7 +6,7 @@ import { SEED_THRESHOLDS, type Thresholds } from './checks/thresholds.js';
  * load run stops by itself); unset ones take each scenario's own default. Every problem is listed
  * at once, as the app's configuration does.
  */
-export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables'] as const;
+export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables', 'overhead'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface RunOptions {

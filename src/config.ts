@@ -57,6 +57,8 @@ const schema = z
     ALERT_CACHE_HIT_RATE: z.coerce.number().min(0).max(1).default(0.5),
     ALERT_WINDOW_SECONDS: z.coerce.number().int().min(10).max(900).default(300),
     ALERT_MIN_REQUESTS: z.coerce.number().int().min(1).default(20),
+    /** off: requests are not recorded (no request figures, alerts on them, or SQL per request): to measure what recording costs. */
+    MONITORING: onOff('on'),
     /** Serve OpenTelemetry metrics for Prometheus to scrape at GET /metrics. */
     METRICS_PROMETHEUS: onOff('off'),
     /** How often the curriculum is checked for changes (its cached copy is dropped when it moves). */
@@ -159,6 +161,8 @@ export type Config = Readonly<{
   }>;
   curriculumCheckMs: number;
   monitoring: Readonly<{
+    /** Whether requests are recorded (the request windows, per-request SQL and cache counts). */
+    requests: boolean;
     slowQueryMs: number;
     prometheus: boolean;
     alerts: Readonly<{ memoryRatio: number; p95Ms: number; errorRate: number; cacheHitRate: number; windowSeconds: number; minRequests: number }>;
@@ -222,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimits: { loginMaxFailures: e.LOGIN_MAX_FAILURES, loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000, attemptsPerMinute: e.ATTEMPTS_PER_MINUTE },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     monitoring: {
+      requests: e.MONITORING,
       slowQueryMs: e.SLOW_QUERY_MS,
       prometheus: e.METRICS_PROMETHEUS,
       alerts: {

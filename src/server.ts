@@ -55,7 +55,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       ApolloServerPluginCacheControlDisabled(),
       config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       errorLoggingPlugin(logger),
-      metricsPlugin(),
+      ...(config.monitoring.requests ? [metricsPlugin()] : []),
       ...limits.plugins,
       solutionGuard,
     ],
@@ -71,7 +71,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       }),
   });
   // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
-  recordRequests(fastify, app.services.monitoring);
+  if (config.monitoring.requests) recordRequests(fastify, app.services.monitoring);
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
@@ -80,7 +80,8 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       request.requestScope = scope;
       inflight++;
       try {
-        return await runInRequestScope(scope, () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]));
+        const run = () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]);
+        return await (config.monitoring.requests ? runInRequestScope(scope, run) : run());
       } finally {
         inflight--;
       }

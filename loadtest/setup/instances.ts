@@ -21,9 +21,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function spawnInstance(env: Record<string, string>): Promise<Instance> {
+const telemetry = fileURLToPath(new URL('../../src/telemetry/register.js', import.meta.url));
+
+/** `withTelemetry`: with the OpenTelemetry preload, as `npm start` runs it. */
+export async function spawnInstance(env: Record<string, string>, withTelemetry = false): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, [main, 'serve'], {
+  const child = spawn(process.execPath, [...(withTelemetry ? ['--import', telemetry] : []), main, 'serve'], {
     env: { PATH: process.env.PATH ?? '', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -114,7 +114,8 @@ async function spawnedTarget(env: Env, count: number, overrides: Record<string, 
   };
 }
 
-async function remoteTarget(url: string, env: Env): Promise<Target> {
+/** A Target for servers already running (TARGET_URL, or instances this run started). */
+export async function remoteTarget(url: string, env: Env): Promise<Target> {
   checkTargetUrl(url);
   const config = loadConfig({ DATABASE_URL: env.DATABASE_URL, DATABASE_POOL_SIZE: '2', JWT_SECRET: env.JWT_SECRET });
   const database = config.database.url ? await createDatabase(config.database) : undefined;
