@@ -204,7 +204,7 @@ async function databaseCommand(command: 'migrate' | 'seed' | 'indexes', args: st
     console.log(created.length ? `created: ${created.join(', ')}` : 'every index is in place.');
     for (const r of await explainHotQueries(app)) {
       const used = r.indexes.length ? `index ${r.indexes.join(', ')}` : `seq scan on ${r.seqScans.join(', ')}`;
-      const note = r.indexes.length === 0 || r.seqScans.length > 0 ? (r.indexesWithoutSeqScan.length ? ` (small table: with seq scans off the plan uses ${r.indexesWithoutSeqScan.join(', ')})` : ' (NO INDEX)') : '';
+      const note = r.indexes.length === 0 || r.seqScans.length > 0 ? (r.indexesWithoutSeqScan.length ? ` (the planner prefers a sequential scan here, on this data; with seq scans off it uses ${r.indexesWithoutSeqScan.join(', ')})` : ' (NO INDEX)') : '';
       console.log(`${r.query.padEnd(58)} ${used}${note}`);
     }
     return 0;
