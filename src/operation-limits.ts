@@ -71,7 +71,7 @@ function refuse(reply: FastifyReply, status: number, message: string, extensions
 
 // Documents already counted within the limit (process scope, bounded): the same few operations
 // come again and again, and lexing each of them on every request showed in profiles.
-const withinLimit = new LRUCache<string, true>({ max: 1_000, maxSize: 4_000_000, sizeCalculation: (_v, key) => key.length });
+const withinLimit = new LRUCache<string, true>({ max: 1_000, maxSize: 4_000_000, sizeCalculation: (_v, key) => key.length + 1 }); // lru-cache refuses a size of 0 (the empty document)
 
 /** Counts lexical tokens, stopping past `max` (a lexing error is left for the parser to report). */
 function tooManyTokens(document: string, max: number): boolean {
