@@ -49,13 +49,13 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const exercises = new ExercisesService();
   const health = new HealthService(database, cache);
   const services = {
-    auth: new AuthService(repositories.auth, repositories.students, tokens, clock, rateLimiter, config.rateLimits),
-    students: new StudentsService(repositories.students, clock),
+    auth: new AuthService(tokens, clock, rateLimiter, config.rateLimits),
+    students: new StudentsService(clock),
     exercises,
     progress: new ProgressService(),
-    attempts: new AttemptsService(repositories.attempts, repositories.progress, exercises, clock, rateLimiter, config.rateLimits),
+    attempts: new AttemptsService(exercises, clock, rateLimiter, config.rateLimits),
     recommendations: new RecommendationsService(),
-    sessions: new SessionsService(repositories.sessions, clock),
+    sessions: new SessionsService(clock),
     health,
     monitoring: new MonitoringService(clock, cache, database, health, config.monitoring),
     cache: new CacheService(cache),
@@ -93,7 +93,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
 
 export type App = Awaited<ReturnType<typeof createApp>>;
 
-function repositoriesOver(db: DatabaseHandle['db']) {
+export function repositoriesOver(db: DatabaseHandle['db']) {
   return {
     auth: new AuthRepository(db),
     students: new StudentsRepository(db),

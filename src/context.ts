@@ -1,4 +1,5 @@
-import type { App, Repositories } from './app.js';
+import { repositoriesOver, type App, type Repositories } from './app.js';
+import { countStatements, newRequestScope, type RequestScope } from './telemetry/request-scope.js';
 import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { anonymous, type Viewer } from './auth/viewer.js';
@@ -17,6 +18,10 @@ import { createStudentLoaders } from './students/students.loaders.js';
 export interface Context {
   viewer: Viewer;
   loaders: Loaders;
+  /** This request's repositories on the primary database (writes, and reads that must be fresh). */
+  repositories: Repositories;
+  /** This request's figures for monitoring (SQL statements, cache hits, its operation). */
+  scope: RequestScope;
   /** The shared cache as this request sees it (versions read once; writes invalidate through it). */
   cache: RequestCache;
   services: App['services'];
@@ -45,20 +50,26 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * The context of one request. Reads go to the read replica when there is one, except for a
  * student who wrote in the last READ_AFTER_WRITE_MS (its own writes may not have reached it).
  */
-export async function createContext(app: App, authorization: string | undefined, requestId: string): Promise<Context> {
-  const replica = app.readRepositories !== app.repositories;
+export async function createContext(app: App, authorization: string | undefined, requestId: string, scope: RequestScope = newRequestScope()): Promise<Context> {
+  const replicaDb = app.readDatabase !== app.database;
   const claimed = await verifyBearer(authorization, app.tokens);
-  const pinned = replica && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
-  let reads = replica && !pinned ? app.readRepositories : app.repositories;
-  const cache = new RequestCache(app.cache, {
-    readAfterWriteMs: replica ? app.config.database.readAfterWriteMs : 0,
-    readsFromReplica: reads !== app.repositories,
-    // After its own write, the rest of the request reads what it wrote: the primary.
-    onWrite: () => void (reads = app.repositories),
-  });
+  const pinned = replicaDb && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
+  // The request's own repositories count the statements it sends.
+  const primary = repositoriesOver(app.database.db.withPlugin(countStatements(scope)));
+  let reads = replicaDb && !pinned ? repositoriesOver(app.readDatabase.db.withPlugin(countStatements(scope))) : primary;
+  const cache = new RequestCache(
+    app.cache,
+    {
+      readAfterWriteMs: replicaDb ? app.config.database.readAfterWriteMs : 0,
+      readsFromReplica: reads !== primary,
+      // After its own write, the rest of the request reads what it wrote: the primary.
+      onWrite: () => void (reads = primary),
+    },
+    scope,
+  );
   const loaders = createLoaders(app, () => reads, { batching: app.config.graphql.dataloaders, cache });
   const viewer = await checkTokenVersion(claimed, loaders);
-  return { viewer, loaders, cache, services: app.services, requestId };
+  return { viewer, loaders, repositories: primary, scope, cache, services: app.services, requestId };
 }
 
 /**

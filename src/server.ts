@@ -13,7 +13,7 @@ import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
 import { operationLimits, registerRequestLimits } from './operation-limits.js';
-import { newRequestScope, runInRequestScope } from './telemetry/request-scope.js';
+import { newRequestScope } from './telemetry/request-scope.js';
 import { telemetryState } from './telemetry/state.js';
 
 export const BODY_LIMIT_BYTES = 100_000;
@@ -66,7 +66,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   const handler = fastifyApolloHandler<Context>(apollo, {
     // Without the viewer nothing of the request can run: a database outage here is a 503.
     context: (request) =>
-      createContext(app, request.headers.authorization, request.id).catch((error: unknown) => {
+      createContext(app, request.headers.authorization, request.id, request.requestScope ?? undefined).catch((error: unknown) => {
         throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
       }),
   });
@@ -80,8 +80,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       request.requestScope = scope;
       inflight++;
       try {
-        const run = () => handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]);
-        return await (config.monitoring.requests ? runInRequestScope(scope, run) : run());
+        return await handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]);
       } finally {
         inflight--;
       }

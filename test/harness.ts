@@ -10,6 +10,7 @@ import type { QueryEvent } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import { createLoaders, type Context } from '../src/context.js';
 import { buildAppSchema } from '../src/schema.js';
+import { newRequestScope } from '../src/telemetry/request-scope.js';
 import { createServer, type Server } from '../src/server.js';
 import { testConfig } from './config.js';
 import { adminPool, databaseUrl } from './databases.js';
@@ -139,8 +140,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return row.id;
     },
     context(viewer) {
-      const cache = new RequestCache(app.cache);
-      return { viewer, loaders: createLoaders(app, () => app.repositories, { batching: true, cache }), cache, services: app.services, requestId: 'test' };
+      const scope = newRequestScope();
+      const cache = new RequestCache(app.cache, undefined, scope);
+      const loaders = createLoaders(app, () => app.repositories, { batching: true, cache });
+      return { viewer, loaders, repositories: app.repositories, scope, cache, services: app.services, requestId: 'test' };
     },
     async close() {
       await server.close();

@@ -8,8 +8,6 @@ import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { BadUserInputError, RateLimitedError, UnauthenticatedError } from '../errors.js';
 import { requireSignedIn, type SignedInViewer } from './viewer.js';
-import type { StudentsRepository } from '../students/students.repository.js';
-import type { AuthRepository } from './auth.repository.js';
 import type { AuthPayload } from './auth.type.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { TokenIssuer } from './tokens.js';
@@ -29,8 +27,6 @@ export class AuthService {
   private readonly guesses: RateLimitRule;
 
   constructor(
-    private readonly accounts: AuthRepository,
-    private readonly students: StudentsRepository,
     private readonly tokens: TokenIssuer,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
@@ -54,7 +50,7 @@ export class AuthService {
 
     const subject = passwordGuessSubject(username);
     await this.countGuess(subject);
-    const candidates = await this.accounts.accountsByUsername(username);
+    const candidates = await ctx.repositories.auth.accountsByUsername(username);
     let account = undefined;
     if (candidates.length === 0) {
       await verifyPassword(await decoyHash(), password);
@@ -70,7 +66,7 @@ export class AuthService {
     await this.limiter.reset(this.guesses, subject);
 
     if (account.role === 'ADMIN') return this.payload(ctx, { role: 'ADMIN', adminId: account.id, tokenVersion: account.tokenVersion });
-    await this.students.markActive(account.id, this.clock.now());
+    await ctx.repositories.students.markActive(account.id, this.clock.now());
     await ctx.cache.invalidate([scope.student(account.id)]);
     return this.payload(ctx, { role: 'STUDENT', studentId: account.id, tokenVersion: account.tokenVersion });
   }
@@ -79,10 +75,10 @@ export class AuthService {
   async logout(ctx: Context): Promise<boolean> {
     const viewer = requireSignedIn(ctx.viewer);
     if (viewer.role === 'STUDENT') {
-      await this.accounts.bumpTokenVersion('STUDENT', viewer.studentId);
+      await ctx.repositories.auth.bumpTokenVersion('STUDENT', viewer.studentId);
       await ctx.cache.invalidate([scope.student(viewer.studentId)]);
     } else {
-      await this.accounts.bumpTokenVersion('ADMIN', viewer.adminId);
+      await ctx.repositories.auth.bumpTokenVersion('ADMIN', viewer.adminId);
     }
     return true;
   }
@@ -95,7 +91,7 @@ export class AuthService {
   async changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<AuthPayload> {
     const viewer = requireSignedIn(ctx.viewer);
     const id = viewer.role === 'STUDENT' ? viewer.studentId : viewer.adminId;
-    const account = await this.accounts.accountById(viewer.role, id);
+    const account = await ctx.repositories.auth.accountById(viewer.role, id);
     if (!account) throw new UnauthenticatedError();
     const subject = passwordGuessSubject(account.username);
     await this.countGuess(subject);
@@ -105,7 +101,7 @@ export class AuthService {
     await this.limiter.reset(this.guesses, subject);
     if (newPassword === currentPassword) throw new BadUserInputError('newPassword must differ from the current password.', 'newPassword');
 
-    const tokenVersion = await this.accounts.changePassword(viewer.role, id, await hashPassword(newPassword));
+    const tokenVersion = await ctx.repositories.auth.changePassword(viewer.role, id, await hashPassword(newPassword));
     if (tokenVersion === undefined) throw new UnauthenticatedError();
     if (viewer.role === 'STUDENT') await ctx.cache.invalidate([scope.student(id)]);
     return this.payload(ctx, { ...viewer, tokenVersion } as SignedInViewer);

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { PER_STUDENT, scope, type Namespace } from './namespaces.js';
+import type { RequestScope } from '../telemetry/request-scope.js';
 import type { SharedCache } from './shared-cache.js';
 import { versionAgeMs, type Bumped } from './store.js';
 
@@ -12,11 +13,6 @@ export interface ManySpec<K, V> {
   ttlMs?(value: V): number | undefined;
 }
 
-/**
- * The shared cache as one request sees it. Version tokens are read once per request, in one batch
- * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
- * reads is consistent, and a write in the request is seen by the rest of it.
- */
 export interface PutItem<V> {
   id: string;
   scopes: string[];
@@ -38,12 +34,19 @@ function fullKey(namespace: Namespace, scopes: string[], tokens: Map<string, str
   return `${namespace}:${scopes.map((s) => tokens.get(s)).join('.')}:${id}`;
 }
 
+/**
+ * The shared cache as one request sees it. Version tokens are read once per request, in one batch
+ * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
+ * reads is consistent, and a write in the request is seen by the rest of it.
+ */
 export class RequestCache {
   private readonly versions: DataLoader<string, string>;
 
   constructor(
     readonly shared: SharedCache,
     private readonly routing: RequestRouting = { readAfterWriteMs: 0, readsFromReplica: false },
+    /** Where this request's hits and misses are counted (monitoring). */
+    private readonly scope?: RequestScope,
   ) {
     this.versions = new DataLoader<string, string>(async (scopes) => shared.versions(scopes), { maxBatchSize: 500 });
   }
@@ -67,7 +70,7 @@ export class RequestCache {
     if (this.shared.degraded && PER_STUDENT.has(namespace)) return load([...keys]); // Redis went away just now
     const fullKeys = keys.map((k, i) => fullKey(namespace, perKey[i]!, tokens, spec.id(k)));
 
-    const values = (await this.shared.lookup(namespace, fullKeys)) as (V | undefined)[];
+    const values = (await this.shared.lookup(namespace, fullKeys, this.scope)) as (V | undefined)[];
     const waiting: Promise<void>[] = [];
     const toLoad: number[] = [];
     values.forEach((v, i) => {

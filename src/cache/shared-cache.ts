@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
-import { currentRequestScope } from '../telemetry/request-scope.js';
+import type { RequestScope } from '../telemetry/request-scope.js';
 import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, type Namespace } from './namespaces.js';
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
@@ -116,7 +116,7 @@ export class SharedCache {
   }
 
   /** Values for full keys: memory first, then Redis (filling memory); undefined for a miss. */
-  async lookup(namespace: Namespace, keys: readonly string[]): Promise<unknown[]> {
+  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope): Promise<unknown[]> {
     const values = this.memory.getSync(keys);
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
     const memoryHits = keys.length - missing.length;
@@ -140,7 +140,6 @@ export class SharedCache {
     }
     const misses = missing.length - redisHits;
     this.stats.record(namespace, memoryHits, redisHits, misses);
-    const request = currentRequestScope();
     if (request) {
       request.cacheHits += memoryHits + redisHits;
       request.cacheMisses += misses;

@@ -4,7 +4,6 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
-import { currentRequestScope } from '../telemetry/request-scope.js';
 import type { Database } from './database.js';
 import { queryName } from './named.js';
 
@@ -87,8 +86,6 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event: LogEvent) => {
-      const scope = currentRequestScope();
-      if (scope) scope.sqlStatements++;
       if (listeners.length === 0) return;
       const sqlText = event.query.sql;
       const e: QueryEvent = { name: queryName(sqlText), sql: sqlText, parameters: event.query.parameters, durationMs: event.queryDurationMillis, failed: event.level === 'error' };

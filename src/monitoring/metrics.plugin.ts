@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { recordRequest } from '../telemetry/instruments.js';
-import { currentRequestScope, type RequestScope } from '../telemetry/request-scope.js';
+import type { RequestScope } from '../telemetry/request-scope.js';
 import { operationName, type MonitoringService } from './monitoring.service.js';
 
 const SERVER_CODES = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE]);
@@ -11,15 +11,17 @@ const SERVER_CODES = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCod
 /** Names the operation and sorts its errors (server or client) into the request scope. */
 export function metricsPlugin(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ request }) {
-      const scope = currentRequestScope();
-      if (scope) scope.operation = operationName(request.operationName, request.query);
+    async requestDidStart({ contextValue }) {
+      const scope = contextValue?.scope;
       return {
         async didResolveOperation({ operationName: resolved }) {
           if (scope && resolved) scope.operation = resolved.slice(0, 100);
         },
-        async willSendResponse({ response }) {
-          if (!scope || response.body.kind !== 'single') return;
+        async willSendResponse({ request, response }) {
+          if (!scope) return;
+          // Named by the document when it resolved; else by the request (a hash when anonymous).
+          scope.operation ??= operationName(request.operationName, request.query);
+          if (response.body.kind !== 'single') return;
           for (const e of response.body.singleResult.errors ?? []) {
             if (SERVER_CODES.has(e.extensions?.code)) scope.serverError = true;
             else scope.clientError = true;

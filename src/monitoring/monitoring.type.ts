@@ -40,7 +40,7 @@ export class RequestStats {
   @Field(() => Float, { description: 'Requests per second over the window (or since start, if shorter).' })
   perSecond!: number;
 
-  @Field(() => Float, { description: 'Mean SQL statements sent per request.' })
+  @Field(() => Float, { description: 'Mean SQL statements sent per request (queries; BEGIN and COMMIT are not counted).' })
   sqlPerRequest!: number;
 
   @Field(() => Float, { description: 'Cache hits over cache lookups made by these requests, 0 to 1 (0 with no lookup).' })

@@ -11,9 +11,8 @@ import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import type { AttemptInput } from './attempt.input.js';
-import type { AttemptsRepository, StoredAttempt } from './attempts.repository.js';
+import type { StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
-import type { ProgressRepository } from './progress.repository.js';
 import { decideProgress } from './scheduling.js';
 import { baseForWriteThrough, refreshStudentWork, withRow } from './work-refresh.js';
 
@@ -21,8 +20,6 @@ export class AttemptsService {
   private readonly rate: RateLimitRule;
 
   constructor(
-    private readonly repo: AttemptsRepository,
-    private readonly progress: ProgressRepository,
     private readonly exercises: ExercisesService,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
@@ -44,7 +41,7 @@ export class AttemptsService {
       // A retry of an attempt already recorded changes nothing, so it gets its answer even past the
       // limit (a child on a bad connection is not punished for the app's retries). Only refused
       // calls pay for this lookup.
-      const first = await this.repo.byKey(viewer.studentId, input.idempotencyKey);
+      const first = await ctx.repositories.attempts.byKey(viewer.studentId, input.idempotencyKey);
       if (!first) throw new RateLimitedError(`Too many answers: at most ${this.rate.limit} a minute. Try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
       return this.replay(ctx, viewer.studentId, exerciseId, input, first);
     }
@@ -63,7 +60,7 @@ export class AttemptsService {
     const before = await baseForWriteThrough(ctx, viewer.studentId);
     const at = this.clock.now();
     const day = parisDay(at);
-    const outcome = await this.repo.record(
+    const outcome = await ctx.repositories.attempts.record(
       {
         studentId: viewer.studentId,
         exerciseId,
@@ -90,7 +87,7 @@ export class AttemptsService {
     // are those read plus this one; otherwise they are read back from the primary.
     const untouched = before && bumped.get(scope.work(viewer.studentId))?.previous === before.token;
     const rows = untouched ? withRow(before.rows, outcome.progress) : undefined;
-    await refreshStudentWork(ctx, this.progress, outcome.student, at.getTime(), rows);
+    await refreshStudentWork(ctx, ctx.repositories.progress, outcome.student, at.getTime(), rows);
     return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
   }
 
@@ -101,7 +98,7 @@ export class AttemptsService {
     }
     // From the primary, not the cache: the first request may have committed a moment ago, after
     // this request read its version tokens (a double tap), or a replica may not have it yet.
-    const { student, progress } = await this.repo.standing(studentId, exerciseId);
+    const { student, progress } = await ctx.repositories.attempts.standing(studentId, exerciseId);
     if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
     return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };
   }

@@ -6,16 +6,12 @@ import type { Context } from '../context.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { Student } from '../students/student.type.js';
 import type { LearningSession } from './session.type.js';
-import type { SessionsRepository } from './sessions.repository.js';
 
 /** An open session with no activity for this long is stale: the next start closes it. */
 export const SESSION_IDLE_MS = 30 * 60_000;
 
 export class SessionsService {
-  constructor(
-    private readonly repo: SessionsRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly clock: Clock) {}
 
   /**
    * Opens a session for the signed-in student. An open session active in the last 30 minutes is
@@ -24,7 +20,7 @@ export class SessionsService {
   async start(ctx: Context): Promise<LearningSession> {
     const viewer = requireStudent(ctx.viewer);
     const now = this.clock.now();
-    const { session, continued } = await this.repo.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    const { session, continued } = await ctx.repositories.sessions.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
     if (!continued) await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
     return session;
@@ -34,10 +30,10 @@ export class SessionsService {
   async end(ctx: Context, rawId: string): Promise<LearningSession> {
     const id = parseId(rawId, 'id');
     const viewer = requireStudent(ctx.viewer);
-    const existing = await this.repo.byId(id);
+    const existing = await ctx.repositories.sessions.byId(id);
     if (!existing) throw new NotFoundError(`Session ${id}`);
     if (existing.studentId !== viewer.studentId) throw new ForbiddenError('This session belongs to another student.');
-    const ended = await this.repo.end(id, this.clock.now());
+    const ended = await ctx.repositories.sessions.end(id, this.clock.now());
     if (!ended) throw new NotFoundError(`Session ${id}`);
     await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();

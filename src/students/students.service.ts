@@ -5,13 +5,9 @@ import { BadUserInputError, NotFoundError } from '../errors.js';
 import { requireAdmin, requireSignedIn, requireStudentAccess } from '../auth/viewer.js';
 import type { StudentsArgs } from './student.input.js';
 import type { Student, StudentConnection } from './student.type.js';
-import type { StudentsRepository } from './students.repository.js';
 
 export class StudentsService {
-  constructor(
-    private readonly repo: StudentsRepository,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly clock: Clock) {}
 
   /** The signed-in student, or null for an admin. */
   async me(ctx: Context): Promise<Student | null> {
@@ -38,7 +34,7 @@ export class StudentsService {
     const after = args.after ? decodeCursor(args.after, ['string', 'number']) : null;
     const afterKey = after ? { activity: parseActivity(after[0] as string), id: after[1] as number } : null;
     const level = args.level ?? null;
-    const [page, totalCount] = await Promise.all([this.repo.page({ level, first: args.first, after: afterKey }), this.repo.count(level)]);
+    const [page, totalCount] = await Promise.all([ctx.repositories.students.page({ level, first: args.first, after: afterKey }), ctx.repositories.students.count(level)]);
     const hasNextPage = page.students.length > args.first;
     const edges = page.students.slice(0, args.first).map((node, i) => {
       ctx.loaders.student.prime(node.id, node);
