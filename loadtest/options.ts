@@ -53,7 +53,7 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --login-window S     classroom: every student logs in within this (10)
   --correct-rate R     share of right answers, 0 to 1 (0.7)
   --duplicate-rate R   share of answers sent twice at once, a double tap (0.05)
-  --warmup S           before-after and ceiling: unmeasured seconds first (5 and 2)
+  --warmup S           before-after, ceiling, overhead, big-tables: unmeasured seconds first (5, 2, 5, 20)
   --timeout S          seconds a request may take before it counts as an error (10)
   --start N --step N --max N   capacity: students at the first step, added per step, at most (2000, 2000, 12000)
   --ramp S --hold S    capacity: seconds over which a step's students arrive, seconds each step is held (20, 60);
