@@ -40,7 +40,6 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const readDatabase = config.database.readUrl ? await createDatabase({ ...config.database, ...options.database, url: config.database.readUrl }) : database;
 
   const repositories = repositoriesOver(db);
-  const readRepositories = readDatabase === database ? repositories : repositoriesOver(readDatabase.db);
   const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
 
   // Brute-force and submitAttempt limits, shared by every instance through Redis when it is there.
@@ -71,7 +70,6 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     clock,
     database,
     readDatabase,
-    readRepositories,
     cache,
     curriculumWatcher,
     partitions,

@@ -70,8 +70,9 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
         throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
       }),
   });
-  // Each GraphQL request runs in its own request scope: SQL statements and cache hits add up there.
   if (config.monitoring.requests) recordRequests(fastify, app.services.monitoring);
+  // Each GraphQL request has its own request scope, handed to its context: its SQL statements and
+  // cache hits add up there, and recordRequests reads it once the response is sent.
   fastify.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],

@@ -8,7 +8,7 @@ import { adminPool, databaseUrl } from './databases.js';
 import { lockStudentRow, sleep } from './faults.js';
 import { deleteRedisPrefix } from './harness.js';
 import { operation } from './operations.js';
-import { freePort } from './throwaway-redis.js';
+import { freePort } from './free-port.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const main = path.join(root, 'dist/src/main.js');

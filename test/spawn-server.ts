@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { testConfig } from './config.js';
 import { adminPool, databaseUrl } from './databases.js';
 import { deleteRedisPrefix } from './harness.js';
-import { freePort } from './throwaway-redis.js';
+import { freePort } from './free-port.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createDatabase } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { testConfig } from './config.js';
-import { freePort } from './throwaway-redis.js';
+import { freePort } from './free-port.js';
 import { seed } from '../db/seeds/seed.js';
 
 /** Where initdb and pg_ctl are (PG_BIN overrides); fault tests skip only when they are absent. */

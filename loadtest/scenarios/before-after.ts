@@ -7,7 +7,7 @@ import type { RunOptions } from '../options.js';
 import { demoStudents } from '../setup/accounts.js';
 import { signInAdmin } from '../setup/admin.js';
 import { openTarget, type Env } from '../setup/target.js';
-import { runCannonPhase, type CannonPhase } from './cannon-phase.js';
+import { runDashboardPhase, type CannonPhase } from './cannon-phase.js';
 
 /**
  * before-after: the Dashboard query at fixed concurrency (50 connections, 200 students' tokens in
@@ -29,15 +29,7 @@ export async function beforeAfter(options: RunOptions, env: Env, log: (line: str
     const target = await openTarget(env, { DATALOADERS: switches, CACHE: switches });
     try {
       const accounts = await demoStudents(target, settings.students, { tokens: true });
-      const phase = await runCannonPhase(name, label, {
-        url: target.url,
-        connections: settings.connections,
-        warmupSeconds: settings.warmupS,
-        durationSeconds: settings.durationS,
-        operationName: operations.dashboard.name,
-        body: JSON.stringify({ query: operations.dashboard.text, variables: { limit: 5, first: 20 } }),
-        tokens: accounts.map((a) => a.token!),
-      }, log);
+      const phase = await runDashboardPhase(name, label, target.url, accounts.map((a) => a.token!), settings, log);
       const admin = await signInAdmin(target.url, { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD });
       try {
         return { ...phase, monitoring: await readMonitoring(admin) };

@@ -1,4 +1,5 @@
 import type { CannonJob, CannonResult } from '../driver/cannon.js';
+import { operations } from '../driver/operations.js';
 import { runLoad } from '../driver/spawn.js';
 import { summarizeCpu, type CpuSummary } from '../measure/cpu.js';
 import { Recorder, type OperationStats } from '../measure/recorder.js';
@@ -33,4 +34,24 @@ export async function runCannonPhase(name: string, label: string, job: Omit<Cann
     autocannon: load.result.autocannon,
     chart: { name, title: label, timeline: rec.timeline(), markers: [] },
   };
+}
+
+/** The Dashboard query (5 recommendations, 20 progress rows) in closed loops over these students' tokens. */
+export function runDashboardPhase(
+  name: string,
+  label: string,
+  url: string,
+  tokens: string[],
+  settings: { connections: number; warmupS: number; durationS: number },
+  log: (line: string) => void,
+): Promise<CannonPhase> {
+  return runCannonPhase(name, label, {
+    url,
+    connections: settings.connections,
+    warmupSeconds: settings.warmupS,
+    durationSeconds: settings.durationS,
+    operationName: operations.dashboard.name,
+    body: JSON.stringify({ query: operations.dashboard.text, variables: { limit: 5, first: 20 } }),
+    tokens,
+  }, log);
 }

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import { operations } from '../driver/operations.js';
 import { ms, rate, share } from '../report/format.js';
 import type { ScenarioResult } from '../report/model.js';
 import type { RunOptions } from '../options.js';
 import { demoStudents } from '../setup/accounts.js';
 import { spawnInstance } from '../setup/instances.js';
 import { remoteTarget, SetupError, type Env } from '../setup/target.js';
-import { runCannonPhase, type CannonPhase } from './cannon-phase.js';
+import { runDashboardPhase, type CannonPhase } from './cannon-phase.js';
 
 /**
  * overhead: what monitoring and tracing cost in throughput. The warm Dashboard at 50 connections
@@ -29,15 +28,7 @@ export async function overhead(options: RunOptions, env: Env, log: (line: string
     const target = await remoteTarget(instance.url, { ...env, JWT_SECRET: secret });
     try {
       const accounts = await demoStudents({ ...target, ours: true }, settings.students, { tokens: true });
-      return await runCannonPhase(name, label, {
-        url: target.url,
-        connections: settings.connections,
-        warmupSeconds: settings.warmupS,
-        durationSeconds: settings.durationS,
-        operationName: operations.dashboard.name,
-        body: JSON.stringify({ query: operations.dashboard.text, variables: { limit: 5, first: 20 } }),
-        tokens: accounts.map((a) => a.token!),
-      }, log);
+      return await runDashboardPhase(name, label, target.url, accounts.map((a) => a.token!), settings, log);
     } finally {
       await instance.stop();
       await target.close();

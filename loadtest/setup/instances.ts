@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../test/free-port.js';
 
 /** The built server (dist/src/main.js) as a process of its own, as `npm start` runs it. */
 export interface Instance {
@@ -9,17 +9,6 @@ export interface Instance {
 }
 
 const main = fileURLToPath(new URL('../../src/main.js', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const telemetry = fileURLToPath(new URL('../../src/telemetry/register.js', import.meta.url));
 

@@ -87,7 +87,7 @@ export class AttemptsService {
     // are those read plus this one; otherwise they are read back from the primary.
     const untouched = before && bumped.get(scope.work(viewer.studentId))?.previous === before.token;
     const rows = untouched ? withRow(before.rows, outcome.progress) : undefined;
-    await refreshStudentWork(ctx, ctx.repositories.progress, outcome.student, at.getTime(), rows);
+    await refreshStudentWork(ctx, outcome.student, at.getTime(), rows);
     return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
   }
 

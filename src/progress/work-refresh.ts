@@ -3,7 +3,6 @@ import { rankingKey, rankingOf, rankingTtlMs } from '../recommendations/recommen
 import type { Student } from '../students/student.type.js';
 import { studentKey } from '../students/students.loaders.js';
 import { progressKey, statsKey } from './progress.loaders.js';
-import type { ProgressRepository } from './progress.repository.js';
 import { Progress } from './progress.type.js';
 import { computeStats } from './stats.js';
 import { forgetStudentWork, loadStudentWork } from './student-work.js';
@@ -17,7 +16,7 @@ import { forgetStudentWork, loadStudentWork } from './student-work.js';
  * Version tokens are read before the rows, so a value is never filed under a version newer than
  * what it saw: a concurrent write's version supersedes it, it never hides that write.
  */
-export async function refreshStudentWork(ctx: Context, progressRepo: ProgressRepository, student: Student, now: number, knownRows?: readonly Progress[]): Promise<void> {
+export async function refreshStudentWork(ctx: Context, student: Student, now: number, knownRows?: readonly Progress[]): Promise<void> {
   const id = student.id;
   const loaders = ctx.loaders;
   for (const l of [loaders.student, loaders.progressByStudent, loaders.rankingByStudent, loaders.statsByStudent]) l.clear(id);
@@ -32,7 +31,7 @@ export async function refreshStudentWork(ctx: Context, progressRepo: ProgressRep
     ctx.cache.writer('recommendations', rankingKey.scopes(id)),
     ctx.cache.writer('stats', statsKey.scopes(id)),
   ]);
-  const progress = knownRows ? [...knownRows] : await progressRepo.byStudentIds([id]);
+  const progress = knownRows ? [...knownRows] : await ctx.repositories.progress.byStudentIds([id]);
   loaders.progressByStudent.prime(id, progress);
   const work = await loadStudentWork(loaders, student);
   const ranking = rankingOf(work, now);
