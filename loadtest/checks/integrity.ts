@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import type { Submission } from '../driver/virtual-student.js';
+import { groupBy } from '../../src/common/group-by.js';
 
 /**
  * Lost or doubled answers: what the students were told against what the database holds. Every
@@ -84,8 +85,7 @@ export function compareWithDatabase(submissions: readonly Submission[], stored: 
   const examples: string[] = [];
   const example = (line: string) => void (examples.length < 10 && examples.push(line));
   const sent = new Map(submissions.map((s) => [s.key, s]));
-  const storedByKey = new Map<string, StoredAttempt[]>();
-  for (const a of stored) storedByKey.set(a.key, [...(storedByKey.get(a.key) ?? []), a]);
+  const storedByKey = groupBy(stored, (a) => a.key);
 
   let lost = 0;
   let mismatched = 0;

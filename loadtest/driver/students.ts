@@ -2,6 +2,7 @@ import { now, Recorder, type RecorderData } from '../measure/recorder.js';
 import { GraphQLHttp } from './graphql-http.js';
 import { Sleeper } from './sleeper.js';
 import { VirtualStudent, type Behaviour, type ExerciseAnswers, type StudentAccount, type StudentWorld, type Submission } from './virtual-student.js';
+import { groupBy } from '../../src/common/group-by.js';
 
 /**
  * Virtual students with think time, on one pool of keep-alive connections. autocannon cannot
@@ -68,8 +69,7 @@ export interface DriverEvents {
 
 export async function runStudents(job: StudentsJob, events: DriverEvents): Promise<StudentsResult> {
   const answers = new Map(job.answers.map((a) => [a.id, a]));
-  const answersByLevel = new Map<string, ExerciseAnswers[]>();
-  for (const a of job.answers) answersByLevel.set(a.level, [...(answersByLevel.get(a.level) ?? []), a]);
+  const answersByLevel = groupBy(job.answers, (a) => a.level);
   const mismatches = { grading: 0, replay: 0 };
   const examples: string[] = [];
   const world: StudentWorld = {

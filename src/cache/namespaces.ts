@@ -46,5 +46,11 @@ export const scope = {
   sessions: (id: number) => `sessions:${id}`,
 } as const;
 
+/** The student a scope made by scope.student, scope.work or scope.sessions belongs to. */
+export function studentOfScope(s: string): number | undefined {
+  const id = /^(?:student|work|sessions):(\d+)$/.exec(s)?.[1];
+  return id === undefined ? undefined : Number(id);
+}
+
 /** Namespaces whose entries belong to one student: bypassed while Redis is unreachable. */
 export const PER_STUDENT: ReadonlySet<Namespace> = new Set(['students', 'progress', 'recommendations', 'stats', 'sessions']);

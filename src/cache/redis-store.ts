@@ -4,6 +4,7 @@ import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
 import { closeRedisClient, createRedisClient, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
+import { groupBy } from '../common/group-by.js';
 
 export interface RedisStoreOptions {
   /** One node, or the seed nodes of a cluster. */
@@ -138,12 +139,7 @@ export class RedisStore implements CacheStore {
   }
 
   private bySlot(keys: string[]): Map<number, string[]> {
-    const groups = new Map<number, string[]>();
-    for (const k of keys) {
-      const slot = this.options.cluster ? calculateSlot(k) : 0;
-      groups.set(slot, [...(groups.get(slot) ?? []), k]);
-    }
-    return groups;
+    return groupBy(keys, (k) => (this.options.cluster ? calculateSlot(k) : 0));
   }
 
   async versions(scopes: readonly string[]): Promise<string[]> {

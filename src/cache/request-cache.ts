@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { PER_STUDENT, scope, type Namespace } from './namespaces.js';
+import { PER_STUDENT, scope, studentOfScope, type Namespace } from './namespaces.js';
 import type { RequestScope } from '../telemetry/request-scope.js';
 import type { SharedCache } from './shared-cache.js';
 import { versionAgeMs, type Bumped } from './store.js';
@@ -61,12 +61,7 @@ export class RequestCache {
 
     const base = [scope.epoch, scope.namespace(namespace)];
     const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
-    const needed = [...new Set(perKey.flat())];
-    const tokens = new Map<string, string>();
-    (await this.versions.loadMany(needed)).forEach((t, i) => {
-      if (t instanceof Error) throw t;
-      tokens.set(needed[i]!, t);
-    });
+    const tokens = await this.tokensOf(perKey.flat());
     if (this.shared.degraded && PER_STUDENT.has(namespace)) return load([...keys]); // Redis went away just now
     const fullKeys = keys.map((k, i) => fullKey(namespace, perKey[i]!, tokens, spec.id(k)));
 
@@ -118,17 +113,23 @@ export class RequestCache {
   async writer(namespace: Namespace, scopes: string[]): Promise<<V>(items: PutItem<V>[]) => void> {
     if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return () => {};
     const base = [scope.epoch, scope.namespace(namespace)];
-    const needed = [...new Set([...base, ...scopes])];
-    const tokens = new Map<string, string>();
-    (await this.versions.loadMany(needed)).forEach((t, i) => {
-      if (t instanceof Error) throw t;
-      tokens.set(needed[i]!, t);
-    });
+    const tokens = await this.tokensOf([...base, ...scopes]);
     return (items) =>
       this.shared.store(
         namespace,
         items.filter((i) => this.storable([...base, ...i.scopes], tokens)).map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value, ttlMs: i.ttlMs })),
       );
+  }
+
+  /** The tokens this request reads for these scopes (each read once per request, batched). */
+  private async tokensOf(scopes: string[]): Promise<Map<string, string>> {
+    const needed = [...new Set(scopes)];
+    const tokens = new Map<string, string>();
+    (await this.versions.loadMany(needed)).forEach((t, i) => {
+      if (t instanceof Error) throw t;
+      tokens.set(needed[i]!, t);
+    });
+    return tokens;
   }
 
   /**
@@ -151,7 +152,7 @@ export class RequestCache {
    * belong to have just written: with a read replica, their reads stay on the primary a while.
    */
   async invalidate(scopes: string[]): Promise<Map<string, Bumped>> {
-    const students = new Set(scopes.flatMap((s) => /^(?:student|work|sessions):(\d+)$/.exec(s)?.[1] ?? []).map(Number));
+    const students = new Set(scopes.flatMap((s) => studentOfScope(s) ?? []));
     await Promise.all([...students].map((id) => this.shared.pinStudent(id, this.routing.readAfterWriteMs)));
     if (this.routing.readsFromReplica) {
       this.routing.readsFromReplica = false;

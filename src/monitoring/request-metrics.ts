@@ -1,5 +1,6 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Clock } from '../common/time.js';
+import { groupBy } from '../common/group-by.js';
 
 /**
  * Request figures in sliding windows: 10 s buckets kept for 15 minutes, each holding, per
@@ -91,11 +92,8 @@ export class RequestMetrics {
 
   /** Per operation over the last `windowSeconds`. */
   operations(windowSeconds: number): (WindowStats & { name: string })[] {
-    const byName = new Map<string, Cell[]>();
-    for (const b of this.window(windowSeconds)) {
-      for (const [name, cell] of b.cells) byName.set(name, [...(byName.get(name) ?? []), cell]);
-    }
-    return [...byName].map(([name, cells]) => ({ name, ...this.summarize(cells, windowSeconds) }));
+    const byName = groupBy(this.window(windowSeconds).flatMap((b) => [...b.cells]), ([name]) => name);
+    return [...byName].map(([name, cells]) => ({ name, ...this.summarize(cells.map(([, cell]) => cell), windowSeconds) }));
   }
 
   private window(windowSeconds: number): Bucket[] {

@@ -3,6 +3,7 @@ import { loader, type LoaderOptions } from '../common/loaders.js';
 import { DAY_MS, type Clock } from '../common/time.js';
 import type { LearningSession } from './session.type.js';
 import type { SessionsRepository } from './sessions.repository.js';
+import { groupBy } from '../common/group-by.js';
 
 export interface SessionsKey {
   studentId: number;
@@ -22,11 +23,9 @@ export function createSessionLoaders(repo: () => SessionsRepository, clock: Cloc
           async (missing) => {
             const now = clock.now().getTime();
             const found = new Map<string, LearningSession[]>(missing.map((k) => [`${k.studentId}:${k.days}`, []]));
-            const byDays = new Map<number, number[]>();
-            for (const k of missing) byDays.set(k.days, [...(byDays.get(k.days) ?? []), k.studentId]);
             await Promise.all(
-              [...byDays].map(async ([days, ids]) => {
-                for (const s of await repo().byStudentIdsSince(ids, new Date(now - days * DAY_MS))) found.get(`${s.studentId}:${days}`)?.push(s);
+              [...groupBy(missing, (k) => k.days)].map(async ([days, ks]) => {
+                for (const s of await repo().byStudentIdsSince(ks.map((k) => k.studentId), new Date(now - days * DAY_MS))) found.get(`${s.studentId}:${days}`)?.push(s);
               }),
             );
             return missing.map((k) => found.get(`${k.studentId}:${k.days}`) ?? []);
