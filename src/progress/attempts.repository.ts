@@ -94,91 +94,103 @@ export class AttemptsRepository {
           .where('student_id', '=', input.studentId)
           .where('ended_at', 'is', null)
           .where('last_activity_at', '>=', input.sessionActiveSince);
+        // The attempt, its key claimed and the open session's figures, in one statement (every
+        // data-modifying WITH runs once, read or not). A concurrent request with the same key waits
+        // on the key for this one to commit, then finds it taken and rolls everything back.
         const attempt = await named(
           'attempts.insert',
           trx
-            .insertInto('attempts')
-            .values({
-              student_id: input.studentId,
-              exercise_id: input.exerciseId,
-              session_id: (eb) => eb.selectFrom(openSession.as('s')).select('s.id'),
-              idempotency_key: input.idempotencyKey,
-              answer: JSON.stringify(input.answer),
-              correct: input.correct,
-              duration_seconds: input.durationSeconds,
-              hints_used: input.hintsUsed,
-              points_earned: decision.pointsEarned,
-              created_at: input.at,
-            })
-            .returningAll(),
+            .with('a', (db) =>
+              db
+                .insertInto('attempts')
+                .values({
+                  student_id: input.studentId,
+                  exercise_id: input.exerciseId,
+                  session_id: (eb) => eb.selectFrom(openSession.as('s')).select('s.id'),
+                  idempotency_key: input.idempotencyKey,
+                  answer: JSON.stringify(input.answer),
+                  correct: input.correct,
+                  duration_seconds: input.durationSeconds,
+                  hints_used: input.hintsUsed,
+                  points_earned: decision.pointsEarned,
+                  created_at: input.at,
+                })
+                .returningAll(),
+            )
+            .with('k', (db) =>
+              db
+                .insertInto('attempt_keys')
+                .columns(['student_id', 'idempotency_key', 'attempt_id', 'created_at'])
+                .expression((eb) => eb.selectFrom('a').select(['a.student_id', 'a.idempotency_key', 'a.id', 'a.created_at']))
+                .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
+                .returning('attempt_id'),
+            )
+            // The open session's figures (none when the attempt fell in no session).
+            .with('ls', (db) =>
+              db
+                .updateTable('learning_sessions')
+                .set((eb) => ({
+                  attempted: eb('attempted', '+', 1),
+                  succeeded: eb('succeeded', '+', input.correct ? 1 : 0),
+                  points_earned: eb('points_earned', '+', decision.pointsEarned),
+                  last_activity_at: sql<Date>`greatest(last_activity_at, ${input.at}::timestamptz)`,
+                }))
+                .where('id', '=', (eb) => eb.selectFrom('a').select('a.session_id'))
+                .where('ended_at', 'is', null)
+                .returning('id'),
+            )
+            .selectFrom('a')
+            .leftJoin('k', (j) => j.onTrue())
+            .selectAll('a')
+            .select('k.attempt_id as claimed'),
         ).executeTakeFirstOrThrow();
-        // The key is claimed in the same transaction: a concurrent request with the same key
-        // waits here for this one to commit, then finds the key taken and rolls back.
-        const claimed = await named(
-          'attempts.claimKey',
-          trx
-            .insertInto('attempt_keys')
-            .values({ student_id: input.studentId, idempotency_key: input.idempotencyKey, attempt_id: attempt.id, created_at: attempt.created_at })
-            .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
-            .returning('attempt_id'),
-        ).executeTakeFirst();
-        if (!claimed) throw new AlreadyRecorded();
+        if (attempt.claimed === null) throw new AlreadyRecorded();
 
+        // The progress row and the student's points (an atomic increment) and streak, in one
+        // statement (each in its own table, so neither needs to see the other's change).
         const n = decision.next;
-        const progress = await named(
-          'progress.applyAttempt',
+        const applied = await named(
+          'attempts.apply',
           trx
-            .updateTable('progress')
-            .set({
-              status: n.status,
-              attempts: n.attempts,
-              successes: n.successes,
-              points_earned: n.pointsEarned,
-              last_attempt_at: n.lastAttemptAt,
-              first_success_at: n.firstSuccessAt,
-              mastered_at: n.masteredAt,
-              next_review_at: n.nextReviewAt,
-              review_interval_days: n.reviewIntervalDays,
-              review_state: n.reviewState === null ? null : JSON.stringify(n.reviewState),
-            })
-            .where('student_id', '=', input.studentId)
-            .where('exercise_id', '=', input.exerciseId)
-            .returningAll(),
+            .with('p', (db) =>
+              db
+                .updateTable('progress')
+                .set({
+                  status: n.status,
+                  attempts: n.attempts,
+                  successes: n.successes,
+                  points_earned: n.pointsEarned,
+                  last_attempt_at: n.lastAttemptAt,
+                  first_success_at: n.firstSuccessAt,
+                  mastered_at: n.masteredAt,
+                  next_review_at: n.nextReviewAt,
+                  review_interval_days: n.reviewIntervalDays,
+                  review_state: n.reviewState === null ? null : JSON.stringify(n.reviewState),
+                })
+                .where('student_id', '=', input.studentId)
+                .where('exercise_id', '=', input.exerciseId)
+                .returningAll(),
+            )
+            .with('s', (db) =>
+              db
+                .updateTable('students')
+                .set((eb) => ({
+                  total_points: eb('total_points', '+', decision.pointsEarned),
+                  streak_days: sql<number>`case
+                    when streak_last_day = ${input.day}::date then streak_days
+                    when streak_last_day = ${input.previousDay}::date then streak_days + 1
+                    else 1 end`,
+                  streak_last_day: sql<string>`greatest(streak_last_day, ${input.day}::date)`,
+                  last_active_at: sql<Date>`greatest(last_active_at, ${input.at}::timestamptz)`,
+                }))
+                .where('id', '=', input.studentId)
+                .returning(studentColumns),
+            )
+            .selectFrom(['p', 's'])
+            .selectAll('p')
+            .select(studentColumns.map((c) => `s.${c}` as const)),
         ).executeTakeFirstOrThrow();
-
-        const student = await named(
-          'students.applyAttempt',
-          trx
-            .updateTable('students')
-            .set((eb) => ({
-              total_points: eb('total_points', '+', decision.pointsEarned),
-              streak_days: sql<number>`case
-                when streak_last_day = ${input.day}::date then streak_days
-                when streak_last_day = ${input.previousDay}::date then streak_days + 1
-                else 1 end`,
-              streak_last_day: sql<string>`greatest(streak_last_day, ${input.day}::date)`,
-              last_active_at: sql<Date>`greatest(last_active_at, ${input.at}::timestamptz)`,
-            }))
-            .where('id', '=', input.studentId)
-            .returning(studentColumns),
-        ).executeTakeFirstOrThrow();
-
-        if (attempt.session_id !== null) {
-          await named(
-            'sessions.applyAttempt',
-            trx
-              .updateTable('learning_sessions')
-              .set((eb) => ({
-                attempted: eb('attempted', '+', 1),
-                succeeded: eb('succeeded', '+', input.correct ? 1 : 0),
-                points_earned: eb('points_earned', '+', decision.pointsEarned),
-                last_activity_at: sql<Date>`greatest(last_activity_at, ${input.at}::timestamptz)`,
-              }))
-              .where('id', '=', attempt.session_id)
-              .where('ended_at', 'is', null),
-          ).execute();
-        }
-        return { kind: 'recorded' as const, attempt: toAttempt(attempt), progress: toProgress(progress), student: toStudent(student) };
+        return { kind: 'recorded' as const, attempt: toAttempt(attempt), progress: toProgress(applied), student: toStudent(applied) };
       });
     } catch (error) {
       if (!(error instanceof AlreadyRecorded)) throw error;
