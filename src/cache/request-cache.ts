@@ -171,6 +171,15 @@ export class RequestCache {
     return bumped;
   }
 
+  /**
+   * Starts reading these scopes' tokens in one batch; the request's later reads of them wait for
+   * it instead of making round trips of their own. Nothing is thrown here: a failure reaches the
+   * read that needs the token.
+   */
+  prefetch(scopes: string[]): void {
+    if (this.shared.enabled) void this.versions.loadMany(scopes);
+  }
+
   /** The token this request read for a scope (reading it if it has not yet). */
   async tokenOf(scope: string): Promise<string | undefined> {
     if (!this.shared.enabled) return undefined;
