@@ -48,13 +48,64 @@ export function connectRedis(client: RedisClient, nodes: RedisNodes, waitMs: num
   });
 }
 
-/** Rejects with RedisTimeoutError when `op` takes longer than `ms` (a hung Redis fails fast). */
-export function withTimeout<T>(op: Promise<T>, ms: number): Promise<T> {
+/**
+ * When a client last had an answer from Redis. One client's commands share one connection and are
+ * answered in order: while answers keep coming, Redis is there, however long the queue before it.
+ */
+export class ReplyClock {
+  last = performance.now();
+
+  heard(): void {
+    this.last = performance.now();
+  }
+}
+
+/**
+ * Rejects with RedisTimeoutError when `op` takes longer than `ms` (a hung Redis fails fast).
+ *
+ * The timeout is about Redis, not about this process. On an event loop too busy to keep its
+ * timers, a command may go out late, and its reply may wait unread behind others (timers run before
+ * sockets are read, a socket gives 64 KB per turn). So when the timer fires, the verdict waits one
+ * turn of the loop (setImmediate runs after the sockets are read); then the command gets a fresh
+ * `ms` if the timer came back late by more than half of `ms`, or if the client heard from Redis
+ * since the wait began (`clock`: answers are flowing, this one is queued), up to `8 * ms` in all.
+ * A busy server must not take its own lateness for Redis being away: that turns the cache off,
+ * every request gets dearer, and the load that made it late never drains.
+ */
+export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let settled = false;
+  const started = performance.now();
   return Promise.race([
-    op,
+    op.then(
+      (value) => {
+        settled = true;
+        clock?.heard();
+        return value;
+      },
+      (error: unknown) => {
+        settled = true;
+        throw error;
+      },
+    ),
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
+      let extensions = 0;
+      const arm = () => {
+        const armedAt = performance.now();
+        timer = setTimeout(
+          () =>
+            setImmediate(() => {
+              if (settled) return;
+              const now = performance.now();
+              const late = now - armedAt - ms > ms / 2 && extensions++ < 3;
+              const flowing = clock !== undefined && clock.last > armedAt && now - started < 8 * ms;
+              if (late || flowing) arm();
+              else reject(new RedisTimeoutError(ms));
+            }),
+          ms,
+        );
+      };
+      arm();
     }),
   ]).finally(() => clearTimeout(timer));
 }

@@ -1,7 +1,7 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
 import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
-import { closeRedisClient, createRedisClient, withTimeout, type RedisClient } from './redis-client.js';
+import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 import { groupBy } from '../common/group-by.js';
@@ -32,6 +32,7 @@ export class RedisStore implements CacheStore {
   private readonly client: RedisClient;
   private readonly keyv: Keyv;
   private up = false;
+  private readonly replies = new ReplyClock();
 
   constructor(private readonly options: RedisStoreOptions) {
     this.client = createRedisClient(options, options.commandTimeoutMs);
@@ -87,7 +88,7 @@ export class RedisStore implements CacheStore {
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
-    return withTimeout(op, this.options.commandTimeoutMs);
+    return withTimeout(op, this.options.commandTimeoutMs, this.replies);
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {

@@ -41,6 +41,7 @@ export class SharedCache {
   private degradedSince: Date | null = null;
   private probe: NodeJS.Timeout | undefined;
   private closed = false;
+  private lastMissLog = 0;
   /** Last tokens read from Redis for shared scopes, used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
@@ -135,7 +136,7 @@ export class SharedCache {
         });
         this.memory.setSync(refill);
       } catch (error) {
-        this.failed(error);
+        this.missed(error); // read as misses: the values come from the database
       }
     }
     const misses = missing.length - redisHits;
@@ -157,7 +158,7 @@ export class SharedCache {
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);
     if (this.remote && !this.degradedSince) {
-      this.remote.set(full).catch((error: unknown) => this.failed(error));
+      this.remote.set(full).catch((error: unknown) => this.missed(error)); // only later misses
     }
   }
 
@@ -250,6 +251,22 @@ export class SharedCache {
   }
 
   /** One warning per outage, then a probe with backoff until Redis answers. */
+  /**
+   * A read or write of values that failed: it costs misses, not correctness (a value is filed
+   * under the versions it was computed from, so a late or lost one is never wrong). Counted, but it
+   * does not turn Redis off: under heavy load a big write can take longer than the timeout while
+   * Redis is fine, and switching to memory (then bumping the epoch on return) would make every
+   * request dearer just when the server is busiest. What correctness needs, the versions and their
+   * bumps, does switch it off when it fails (failed below), as does a lost connection.
+   */
+  private missed(error: unknown): void {
+    this.stats.error();
+    const now = Date.now();
+    if (now - this.lastMissLog < 10_000) return;
+    this.lastMissLog = now;
+    this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: a Redis read or write of values failed (served from the database; logged at most every 10 s)');
+  }
+
   private failed(error: unknown): void {
     this.stats.error();
     if (this.closed || !this.remote) return;

@@ -1,4 +1,4 @@
-import { closeRedisClient, connectRedis, createRedisClient, withTimeout, type RedisClient, type RedisNodes } from '../cache/redis-client.js';
+import { closeRedisClient, connectRedis, createRedisClient, ReplyClock, withTimeout, type RedisClient, type RedisNodes } from '../cache/redis-client.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from './time.js';
 import { decide, FallbackRateLimiter, MemoryRateLimiter, type RateLimitDecision, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
@@ -28,6 +28,7 @@ export interface RedisRateLimiterOptions {
 export class RedisRateLimiter implements RateLimiter {
   readonly backend = 'redis' as const;
   private readonly client: RedisClient;
+  private readonly replies = new ReplyClock();
 
   constructor(private readonly options: RedisRateLimiterOptions) {
     this.client = createRedisClient(options.redis, options.commandTimeoutMs);
@@ -43,13 +44,14 @@ export class RedisRateLimiter implements RateLimiter {
     const reply = await withTimeout(
       this.client.eval(HIT, { keys: [this.key(rule, subject)], arguments: [String(rule.windowMs), String(rule.limit), String(rule.blockMs ?? 0)] }),
       this.options.commandTimeoutMs,
+      this.replies,
     );
     const [count, remainingMs] = reply as [number, number];
     return decide(rule, count, remainingMs);
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
-    await withTimeout(this.client.unlink(this.key(rule, subject)), this.options.commandTimeoutMs);
+    await withTimeout(this.client.unlink(this.key(rule, subject)), this.options.commandTimeoutMs, this.replies);
   }
 
   async close(): Promise<void> {
