@@ -21,7 +21,7 @@ describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
     const store = new RedisStore({ urls: cluster.url.split(','), cluster: true, prefix: 'contract', commandTimeoutMs: 500 });
     expect(await store.connect(3_000)).toBe(true);
     try {
-      const entries = Array.from({ length: 50 }, (_, i) => ({ key: `k${i}`, namespace: 'progress' as const, value: { i, at: new Date(0) }, ttlMs: 60_000, size: 10 }));
+      const entries = Array.from({ length: 50 }, (_, i) => ({ key: `progress:k${i}`, namespace: 'progress' as const, value: { i, at: new Date(0) }, ttlMs: 60_000, size: 10 }));
       await store.set(entries);
       const got = await store.get(entries.map((e) => e.key));
       expect(got).toEqual(entries.map((e) => e.value));
@@ -32,7 +32,7 @@ describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
       const after = await store.versions(scopes);
       expect(after.map((t, i) => t === tokens[i])).toEqual([true, false, true, false, true, true]);
       expect(await store.clearNamespace('progress')).toBe(50);
-      expect(await store.get(['k0', 'k49'])).toEqual([undefined, undefined]);
+      expect(await store.get(['progress:k0', 'progress:k49'])).toEqual([undefined, undefined]);
     } finally {
       await store.close();
     }

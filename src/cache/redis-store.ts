@@ -1,6 +1,6 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
-import { CACHE_NAMESPACES, type Namespace } from './namespaces.js';
+import type { Namespace } from './namespaces.js';
 import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
@@ -21,8 +21,7 @@ export interface RedisStoreOptions {
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
 /**
- * Values through Keyv over @keyv/redis; version tokens and the per-namespace key sets (used to
- * empty a namespace without KEYS or SCAN) through the same node-redis client. The client
+ * Values through Keyv over @keyv/redis; version tokens through the same node-redis client. The client
  * reconnects by itself with capped exponential backoff; while it is down, commands fail at once
  * (no offline queue) and the shared cache works without it.
  */
@@ -98,20 +97,8 @@ export class RedisStore implements CacheStore {
 
   async set(entries: readonly StoreEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    // One SADD and one EXPIRE per namespace's key set, whatever the number of entries.
-    const sets = new Map<string, { ttlSeconds: number; members: string[] }>();
-    for (const e of entries) {
-      const set = this.trackingSet(e.namespace);
-      const members = sets.get(set.key)?.members ?? [];
-      members.push(this.k(e.key));
-      sets.set(set.key, { ttlSeconds: set.ttlSeconds, members });
-    }
-    await this.timed(
-      Promise.all([
-        this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }))),
-        ...[...sets].map(([key, s]) => Promise.all([this.client.sAdd(key, s.members), this.client.expire(key, s.ttlSeconds)])),
-      ]),
-    );
+    for (const e of entries) if (!e.key.startsWith(`${e.namespace}:`)) throw new Error(`cache key ${e.key} does not start with its namespace ${e.namespace}`);
+    await this.timed(this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }))));
   }
 
   async delete(keys: readonly string[]): Promise<number> {
@@ -174,17 +161,23 @@ export class RedisStore implements CacheStore {
   }
 
   /**
-   * Deletes what the namespace's key sets list (the current and previous TTL buckets): no KEYS,
-   * no SCAN, no FLUSHDB. Returns how many entries existed and went.
+   * Deletes a namespace's entries (their keys start with `<prefix>:c2:<namespace>:`), found with
+   * SCAN on every node: incremental, so Redis keeps answering meanwhile (an admin's rare act; the
+   * entries were already unreachable, since the namespace's version was bumped first). Returns how
+   * many entries existed and went.
    */
   async clearNamespace(namespace: Namespace): Promise<number> {
+    const match = `${globEscape(this.k(namespace))}:*`;
+    const cluster = this.client as unknown as { masters: unknown[]; nodeClient(node: unknown): Promise<RedisClient> };
+    const nodes = this.options.cluster ? await Promise.all(cluster.masters.map((m) => cluster.nodeClient(m))) : [this.client];
     let deleted = 0;
-    for (const set of this.trackingSets(namespace)) {
-      for (;;) {
-        const batch = await this.timed(this.client.sPopCount(set, 500));
-        if (!batch || batch.length === 0) break;
-        deleted += await this.unlink(batch);
-      }
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const page = await this.timed(node.scan(cursor, { MATCH: match, COUNT: 1_000 }));
+        cursor = String(page.cursor);
+        if (page.keys.length > 0) deleted += await this.unlink(page.keys);
+      } while (cursor !== '0');
     }
     return deleted;
   }
@@ -215,16 +208,9 @@ export class RedisStore implements CacheStore {
     const student = /^(?:student|work|sessions):(\d+)$/.exec(scope);
     return `${this.options.prefix}:v:{${student ? `s${student[1]}` : 'g'}}:${scope}`;
   }
+}
 
-  // Key sets are bucketed by the namespace's TTL and expire after two buckets, so they stay bounded
-  // however long traffic goes on; entries never outlive the bucket after theirs.
-  private trackingSet(namespace: Namespace, offset = 0): { key: string; ttlSeconds: number } {
-    const ttl = CACHE_NAMESPACES[namespace].ttlSeconds;
-    const bucket = Math.floor(Date.now() / 1000 / ttl) - offset;
-    return { key: `${this.options.prefix}:k:${namespace}:${bucket}`, ttlSeconds: ttl * 2 + 60 };
-  }
-
-  private trackingSets(namespace: Namespace): string[] {
-    return [0, 1].map((offset) => this.trackingSet(namespace, offset).key);
-  }
+/** A text matched literally by a SCAN pattern. */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -15,12 +15,13 @@ function contract(name: string, make: () => Promise<CacheStore>, cleanup: () => 
       await cleanup();
     });
 
-    const entry = (key: string, value: unknown, ttlMs = 60_000, namespace: StoreEntry['namespace'] = 'progress'): StoreEntry => ({ key, namespace, value, ttlMs, size: 10 });
+    // A key starts with its namespace, as the shared cache makes them (`<namespace>:<tokens>:<id>`).
+    const entry = (key: string, value: unknown, ttlMs = 60_000, namespace: StoreEntry['namespace'] = 'progress'): StoreEntry => ({ key: `${namespace}:${key}`, namespace, value, ttlMs, size: 10 });
 
     it('returns what was set, Dates included, and undefined for a miss', async () => {
       const value = { a: 1, at: new Date('2026-01-02T03:04:05.000Z'), list: [{ b: 'é' }] };
       await store.set([entry('k1', value)]);
-      const [hit, miss] = await store.get(['k1', 'nope']);
+      const [hit, miss] = await store.get(['progress:k1', 'progress:nope']);
       expect(hit).toEqual(value);
       expect((hit as { at: Date }).at).toBeInstanceOf(Date);
       expect(miss).toBeUndefined();
@@ -28,15 +29,15 @@ function contract(name: string, make: () => Promise<CacheStore>, cleanup: () => 
 
     it('forgets an entry after its TTL', async () => {
       await store.set([entry('short', 'x', 60)]);
-      expect((await store.get(['short']))[0]).toBe('x');
+      expect((await store.get(['progress:short']))[0]).toBe('x');
       await new Promise((r) => setTimeout(r, 120));
-      expect((await store.get(['short']))[0]).toBeUndefined();
+      expect((await store.get(['progress:short']))[0]).toBeUndefined();
     });
 
     it('deletes and counts what it deleted', async () => {
       await store.set([entry('d1', 1), entry('d2', 2)]);
-      expect(await store.delete(['d1', 'd2', 'd3'])).toBe(2);
-      expect(await store.get(['d1', 'd2'])).toEqual([undefined, undefined]);
+      expect(await store.delete(['progress:d1', 'progress:d2', 'progress:d3'])).toBe(2);
+      expect(await store.get(['progress:d1', 'progress:d2'])).toEqual([undefined, undefined]);
     });
 
     it('keeps a version token until it is bumped', async () => {
@@ -53,7 +54,7 @@ function contract(name: string, make: () => Promise<CacheStore>, cleanup: () => 
     it('empties one namespace only, and says how many entries went', async () => {
       await store.set([entry('n1', 1, 60_000, 'stats'), entry('n2', 2, 60_000, 'stats'), entry('n3', 3, 60_000, 'curriculum')]);
       expect(await store.clearNamespace('stats')).toBe(2);
-      expect(await store.get(['n1', 'n2', 'n3'])).toEqual([undefined, undefined, 3]);
+      expect(await store.get(['stats:n1', 'stats:n2', 'curriculum:n3'])).toEqual([undefined, undefined, 3]);
       expect(await store.clearNamespace('stats')).toBe(0);
     });
 

@@ -4,6 +4,7 @@ import type { Namespace } from './namespaces.js';
 
 /** One value to write, under its full key, with the namespace it belongs to and its TTL. */
 export interface StoreEntry {
+  /** Starts with `<namespace>:` (so a namespace's entries can be found by their keys). */
   key: string;
   namespace: Namespace;
   value: unknown;
