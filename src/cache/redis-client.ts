@@ -68,7 +68,8 @@ export class ReplyClock {
  * sockets are read, a socket gives 64 KB per turn). So when the timer fires, the verdict waits one
  * turn of the loop (setImmediate runs after the sockets are read); then the command gets a fresh
  * `ms` if the timer came back late by more than half of `ms`, or if the client heard from Redis
- * since the wait began (`clock`: answers are flowing, this one is queued), up to `8 * ms` in all.
+ * since the wait began (`clock`: answers are flowing, this one is queued), while less than `4 * ms`
+ * has passed in all (a request never waits much longer on a hung Redis).
  * A busy server must not take its own lateness for Redis being away: that turns the cache off,
  * every request gets dearer, and the load that made it late never drains.
  */
@@ -89,7 +90,6 @@ export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock): 
       },
     ),
     new Promise<never>((_, reject) => {
-      let extensions = 0;
       const arm = () => {
         const armedAt = performance.now();
         timer = setTimeout(
@@ -97,9 +97,10 @@ export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock): 
             setImmediate(() => {
               if (settled) return;
               const now = performance.now();
-              const late = now - armedAt - ms > ms / 2 && extensions++ < 3;
-              const flowing = clock !== undefined && clock.last > armedAt && now - started < 8 * ms;
-              if (late || flowing) arm();
+              const inTime = now - started < 4 * ms;
+              const late = now - armedAt - ms > ms / 2;
+              const flowing = clock !== undefined && clock.last > armedAt;
+              if (inTime && (late || flowing)) arm();
               else reject(new RedisTimeoutError(ms));
             }),
           ms,
