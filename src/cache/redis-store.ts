@@ -1,6 +1,6 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
-import type { Namespace } from './namespaces.js';
+import { studentOfScope, type Namespace } from './namespaces.js';
 import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
@@ -205,8 +205,8 @@ export class RedisStore implements CacheStore {
    * the shared ones: a request's tokens are then at most two MGETs, whatever the cluster's size.
    */
   private versionKey(scope: string): string {
-    const student = /^(?:student|work|sessions):(\d+)$/.exec(scope);
-    return `${this.options.prefix}:v:{${student ? `s${student[1]}` : 'g'}}:${scope}`;
+    const student = studentOfScope(scope);
+    return `${this.options.prefix}:v:{${student === undefined ? 'g' : `s${student}`}}:${scope}`;
   }
 }
 
