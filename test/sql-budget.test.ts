@@ -78,13 +78,13 @@ describe('SQL statements per operation', () => {
     expect((await count('Recommendations', student, { limit: 20 })).statements).toBeLessThanOrEqual(4);
   });
 
-  it('login: at most 3; submitAttempt: at most 7; sessions: at most 6', async () => {
+  it('login: at most 3; submitAttempt: at most 4; sessions: at most 6', async () => {
     const login = await t.statements(() => t.gql(operation('Login'), { variables: { username: 'student002', password: 'demo1234' } }));
     expect(login.queries.length).toBeLessThanOrEqual(3);
     report.push(`Login = ${login.queries.length}`);
     const e = await t.app.database.db.selectFrom('exercises').select(['id', 'solution']).orderBy('id').limit(1).executeTakeFirstOrThrow();
     const submit = await count('SubmitAttempt', student, { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 3, idempotencyKey: 'budget-submit-1' } });
-    expect(submit.statements, submit.names.join(', ')).toBeLessThanOrEqual(7);
+    expect(submit.statements, submit.names.join(', ')).toBeLessThanOrEqual(4);
     const start = await count('StartSession', student);
     expect(start.statements, start.names.join(', ')).toBeLessThanOrEqual(6);
     const end = await count('EndSession', student, { id: start.data.startSession.id });

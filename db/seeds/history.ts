@@ -1,7 +1,7 @@
 import type { ExerciseType, Subject } from '../../src/db/database.js';
 import { ProgressStatus } from '../../src/common/enums.js';
 import { DAY_MS, parisDay, previousDay } from '../../src/common/time.js';
-import { decideProgress, type ProgressState } from '../../src/progress/scheduling.js';
+import { decideProgress, NOT_STARTED, type ProgressState } from '../../src/progress/scheduling.js';
 import { mulberry32 } from './curriculum/prng.js';
 
 /**
@@ -119,19 +119,7 @@ export function generateHistory(studentId: number, curriculum: readonly HistoryE
 }
 
 function emptyProgress(exerciseId: number): ProgressState & { exerciseId: number; lastAttemptAt: Date } {
-  return {
-    exerciseId,
-    status: ProgressStatus.NOT_STARTED,
-    attempts: 0,
-    successes: 0,
-    pointsEarned: 0,
-    firstSuccessAt: null,
-    masteredAt: null,
-    nextReviewAt: null,
-    reviewIntervalDays: null,
-    reviewState: null,
-    lastAttemptAt: new Date(0),
-  };
+  return { ...NOT_STARTED, exerciseId, lastAttemptAt: new Date(0) };
 }
 
 /** A mistake a child could make, in the shape the exercise type expects. */

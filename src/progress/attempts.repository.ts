@@ -1,11 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { ProgressStatus } from '../common/enums.js';
+import type { Database, ProgressRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { Student } from '../students/student.type.js';
 import { studentColumns, toStudent } from '../students/students.repository.js';
 import { Progress } from './progress.type.js';
 import { toProgress } from './progress.repository.js';
-import type { ProgressDecision, ProgressState } from './scheduling.js';
+import { NOT_STARTED, type ProgressDecision, type ProgressState } from './scheduling.js';
 
 export interface RecordAttemptInput {
   studentId: number;
@@ -36,10 +37,8 @@ export interface StoredAttempt {
 
 export type RecordOutcome =
   | { kind: 'recorded'; attempt: StoredAttempt; progress: Progress; student: Student }
-  | { kind: 'replayed'; attempt: StoredAttempt };
-
-/** Thrown inside the transaction to roll it back when the idempotency key was already used. */
-class AlreadyRecorded extends Error {}
+  /** `standing`: the student and its progress on the first attempt's exercise as they are now. */
+  | { kind: 'replayed'; attempt: StoredAttempt; standing: { student: Student; progress: Progress | undefined } };
 
 export class AttemptsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -68,137 +67,108 @@ export class AttemptsRepository {
   }
 
   /**
-   * Records an attempt and everything it changes, in one transaction: the attempt row, the progress
-   * row (locked first, so concurrent attempts on one exercise apply one after the other), the
-   * student's points (an atomic increment) and streak, and the open session's figures. `decide`
-   * turns the locked progress into the new one. A key already used rolls everything back and
-   * returns the attempt first recorded under it.
+   * Records an attempt and everything it changes, all or nothing, in one call of the database's
+   * record_attempt (migration 0005): the attempt row, its key, the open session's figures, the
+   * progress row and the student's points (an atomic increment) and streak. `decide` turns the
+   * progress row as it stands into the new one; `known` is that row as the caller already read it
+   * (null: none yet; undefined: not known, so read first). The function refuses a decision made on
+   * a row that has changed since ('stale', with the row as it is now: decided again), and returns
+   * the first attempt for a key already used ('replayed'), with the standing it has now.
    */
-  async record(input: RecordAttemptInput, decide: (before: ProgressState) => ProgressDecision): Promise<RecordOutcome> {
-    try {
-      return await this.db.transaction().execute(async (trx) => {
-        // Creates the row on a first attempt and locks it either way (the no-op update takes the lock).
-        const locked = await named(
-          'progress.lockForAttempt',
-          trx
-            .insertInto('progress')
-            .values({ student_id: input.studentId, exercise_id: input.exerciseId })
-            .onConflict((oc) => oc.columns(['student_id', 'exercise_id']).doUpdateSet({ student_id: (eb) => eb.ref('excluded.student_id') }))
-            .returningAll(),
-        ).executeTakeFirstOrThrow();
-        const decision = decide(toProgress(locked));
-
-        const openSession = trx
-          .selectFrom('learning_sessions')
-          .select('id')
-          .where('student_id', '=', input.studentId)
-          .where('ended_at', 'is', null)
-          .where('last_activity_at', '>=', input.sessionActiveSince);
-        // The attempt, its key claimed and the open session's figures, in one statement (every
-        // data-modifying WITH runs once, read or not). A concurrent request with the same key waits
-        // on the key for this one to commit, then finds it taken and rolls everything back.
-        const attempt = await named(
-          'attempts.insert',
-          trx
-            .with('a', (db) =>
-              db
-                .insertInto('attempts')
-                .values({
-                  student_id: input.studentId,
-                  exercise_id: input.exerciseId,
-                  session_id: (eb) => eb.selectFrom(openSession.as('s')).select('s.id'),
-                  idempotency_key: input.idempotencyKey,
-                  answer: JSON.stringify(input.answer),
-                  correct: input.correct,
-                  duration_seconds: input.durationSeconds,
-                  hints_used: input.hintsUsed,
-                  points_earned: decision.pointsEarned,
-                  created_at: input.at,
-                })
-                .returningAll(),
-            )
-            .with('k', (db) =>
-              db
-                .insertInto('attempt_keys')
-                .columns(['student_id', 'idempotency_key', 'attempt_id', 'created_at'])
-                .expression((eb) => eb.selectFrom('a').select(['a.student_id', 'a.idempotency_key', 'a.id', 'a.created_at']))
-                .onConflict((oc) => oc.columns(['student_id', 'idempotency_key']).doNothing())
-                .returning('attempt_id'),
-            )
-            // The open session's figures (none when the attempt fell in no session).
-            .with('ls', (db) =>
-              db
-                .updateTable('learning_sessions')
-                .set((eb) => ({
-                  attempted: eb('attempted', '+', 1),
-                  succeeded: eb('succeeded', '+', input.correct ? 1 : 0),
-                  points_earned: eb('points_earned', '+', decision.pointsEarned),
-                  last_activity_at: sql<Date>`greatest(last_activity_at, ${input.at}::timestamptz)`,
-                }))
-                .where('id', '=', (eb) => eb.selectFrom('a').select('a.session_id'))
-                .where('ended_at', 'is', null)
-                .returning('id'),
-            )
-            .selectFrom('a')
-            .leftJoin('k', (j) => j.onTrue())
-            .selectAll('a')
-            .select('k.attempt_id as claimed'),
-        ).executeTakeFirstOrThrow();
-        if (attempt.claimed === null) throw new AlreadyRecorded();
-
-        // The progress row and the student's points (an atomic increment) and streak, in one
-        // statement (each in its own table, so neither needs to see the other's change).
-        const n = decision.next;
-        const applied = await named(
-          'attempts.apply',
-          trx
-            .with('p', (db) =>
-              db
-                .updateTable('progress')
-                .set({
-                  status: n.status,
-                  attempts: n.attempts,
-                  successes: n.successes,
-                  points_earned: n.pointsEarned,
-                  last_attempt_at: n.lastAttemptAt,
-                  first_success_at: n.firstSuccessAt,
-                  mastered_at: n.masteredAt,
-                  next_review_at: n.nextReviewAt,
-                  review_interval_days: n.reviewIntervalDays,
-                  review_state: n.reviewState === null ? null : JSON.stringify(n.reviewState),
-                })
-                .where('student_id', '=', input.studentId)
-                .where('exercise_id', '=', input.exerciseId)
-                .returningAll(),
-            )
-            .with('s', (db) =>
-              db
-                .updateTable('students')
-                .set((eb) => ({
-                  total_points: eb('total_points', '+', decision.pointsEarned),
-                  streak_days: sql<number>`case
-                    when streak_last_day = ${input.day}::date then streak_days
-                    when streak_last_day = ${input.previousDay}::date then streak_days + 1
-                    else 1 end`,
-                  streak_last_day: sql<string>`greatest(streak_last_day, ${input.day}::date)`,
-                  last_active_at: sql<Date>`greatest(last_active_at, ${input.at}::timestamptz)`,
-                }))
-                .where('id', '=', input.studentId)
-                .returning(studentColumns),
-            )
-            .selectFrom(['p', 's'])
-            .selectAll('p')
-            .select(studentColumns.map((c) => `s.${c}` as const)),
-        ).executeTakeFirstOrThrow();
-        return { kind: 'recorded' as const, attempt: toAttempt(attempt), progress: toProgress(applied), student: toStudent(applied) };
-      });
-    } catch (error) {
-      if (!(error instanceof AlreadyRecorded)) throw error;
-      const first = await this.byKey(input.studentId, input.idempotencyKey);
-      if (!first) throw new Error('attempt vanished after an idempotency conflict');
-      return { kind: 'replayed', attempt: first };
+  async record(input: RecordAttemptInput, decide: (before: ProgressState) => ProgressDecision, known?: ProgressState | null): Promise<RecordOutcome> {
+    let before = known;
+    for (let tries = 1; ; tries++) {
+      if (before === undefined) before = await this.progressState(input.studentId, input.exerciseId);
+      const decision = decide(before ?? NOT_STARTED);
+      let row: RecordedRow;
+      try {
+        row = await this.callRecord(input, decision, before?.attempts ?? 0);
+      } catch (error) {
+        // A concurrent first attempt on the exercise, or the same key claimed at the same moment:
+        // nothing was kept; read again and decide again.
+        if (!isSerializationFailure(error) || tries >= MAX_TRIES) throw error;
+        before = undefined;
+        continue;
+      }
+      if (row.outcome === 'recorded') {
+        return { kind: 'recorded', attempt: attemptOf(input.studentId, row), progress: progressOf(input.studentId, input.exerciseId, row), student: toStudent(row) };
+      }
+      if (row.outcome === 'replayed') {
+        const attempt = attemptOf(input.studentId, row);
+        const progress = row.attempts === null ? undefined : progressOf(input.studentId, attempt.exerciseId, row);
+        return { kind: 'replayed', attempt, standing: { student: toStudent(row), progress } };
+      }
+      if (tries >= MAX_TRIES) throw new Error(`progress of student ${input.studentId} on exercise ${input.exerciseId} kept changing: ${MAX_TRIES} tries`);
+      before = progressOf(input.studentId, input.exerciseId, row);
     }
   }
+
+  /** The progress row with the scheduler's state, as it stands (null: no row yet). */
+  private async progressState(studentId: number, exerciseId: number): Promise<Progress | null> {
+    const row = await named('progress.forAttempt', this.db.selectFrom('progress').selectAll().where('student_id', '=', studentId).where('exercise_id', '=', exerciseId)).executeTakeFirst();
+    return row ? toProgress(row) : null;
+  }
+
+  private async callRecord(input: RecordAttemptInput, decision: ProgressDecision, expectedAttempts: number): Promise<RecordedRow> {
+    const n = decision.next;
+    const result = await sql<RecordedRow>`select * from record_attempt(
+      ${input.studentId}::int, ${input.exerciseId}::int, ${input.idempotencyKey}::text, ${JSON.stringify(input.answer)}::jsonb, ${input.correct}::boolean,
+      ${input.durationSeconds}::int, ${input.hintsUsed}::int, ${input.at}::timestamptz, ${input.sessionActiveSince}::timestamptz,
+      ${input.day}::date, ${input.previousDay}::date, ${expectedAttempts}::int, ${decision.pointsEarned}::int,
+      ${n.status}::text, ${n.attempts}::int, ${n.successes}::int, ${n.pointsEarned}::int,
+      ${n.firstSuccessAt}::timestamptz, ${n.masteredAt}::timestamptz, ${n.nextReviewAt}::timestamptz,
+      ${n.reviewIntervalDays}::int, ${n.reviewState === null ? null : JSON.stringify(n.reviewState)}::jsonb
+    ) /* q:attempts.record */`.execute(this.db);
+    return result.rows[0]!;
+  }
+}
+
+/** At most this many calls per attempt (each retry follows a concurrent change of the same row). */
+const MAX_TRIES = 5;
+
+function isSerializationFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40001';
+}
+
+type StudentColumns = Parameters<typeof toStudent>[0];
+
+/** A row of record_attempt: the outcome, the attempt, the progress row and the student (see migration 0005). */
+interface RecordedRow extends StudentColumns {
+  outcome: 'recorded' | 'replayed' | 'stale';
+  attempt_id: string;
+  attempt_exercise_id: number;
+  attempt_answer: unknown;
+  attempt_correct: boolean;
+  attempt_points_earned: number;
+  attempt_session_id: number | null;
+  attempt_created_at: Date;
+  status: ProgressStatus;
+  attempts: number | null;
+  successes: number;
+  points_earned: number;
+  last_attempt_at: Date | null;
+  first_success_at: Date | null;
+  mastered_at: Date | null;
+  next_review_at: Date | null;
+  review_interval_days: number | null;
+  review_state: unknown;
+}
+
+function attemptOf(studentId: number, r: RecordedRow): StoredAttempt {
+  return toAttempt({
+    id: r.attempt_id,
+    student_id: studentId,
+    exercise_id: r.attempt_exercise_id,
+    answer: r.attempt_answer,
+    correct: r.attempt_correct,
+    points_earned: r.attempt_points_earned,
+    session_id: r.attempt_session_id,
+    created_at: r.attempt_created_at,
+  });
+}
+
+function progressOf(studentId: number, exerciseId: number, r: RecordedRow): Progress {
+  return toProgress({ ...r, student_id: studentId, exercise_id: exerciseId, attempts: r.attempts ?? 0, review_state: r.review_state as ProgressRow['review_state'] });
 }
 
 function toAttempt(r: { id: string; student_id: number; exercise_id: number; answer: unknown; correct: boolean; points_earned: number; session_id: number | null; created_at: Date }): StoredAttempt {

@@ -11,10 +11,12 @@ import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import type { AttemptInput } from './attempt.input.js';
-import type { StoredAttempt } from './attempts.repository.js';
+import type { RecordOutcome, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
 import { decideProgress } from './scheduling.js';
 import { baseForWriteThrough, refreshStudentWork, withRow } from './work-refresh.js';
+
+type Standing = Extract<RecordOutcome, { kind: 'replayed' }>['standing'];
 
 export class AttemptsService {
   private readonly rate: RateLimitRule;
@@ -59,6 +61,11 @@ export class AttemptsService {
     // What the write-through can build on: the student's rows as of the version this request read.
     const before = await baseForWriteThrough(ctx, viewer.studentId);
     const at = this.clock.now();
+    // The row the decision can start from without asking the database: the one read with the
+    // student's rows, unless the scheduler's state (which reads do not carry) is needed. The
+    // database refuses a decision made on a row that has changed since, and it is made again.
+    const read = before?.rows.find((r) => r.exerciseId === exerciseId);
+    const known = !before ? undefined : !read ? null : read.firstSuccessAt === null ? read : undefined;
     const day = parisDay(at);
     const outcome = await ctx.repositories.attempts.record(
       {
@@ -75,9 +82,10 @@ export class AttemptsService {
         sessionActiveSince: new Date(at.getTime() - SESSION_IDLE_MS),
       },
       (before) => decideProgress(before, { correct, hintsUsed: input.hintsUsed ?? 0, at, exercisePoints: exercise.points }),
+      known,
     );
 
-    if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt);
+    if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt, outcome.standing);
 
     // Other requests and instances: everything built on this student's profile, work and sessions
     // is stale; the profile, progress, ranking and stats are written through at once.
@@ -92,13 +100,13 @@ export class AttemptsService {
   }
 
   /** The first result recorded under this idempotencyKey, as it stands now; changes nothing. */
-  private async replay(ctx: Context, studentId: number, exerciseId: number, input: AttemptInput, first: StoredAttempt): Promise<AttemptResult> {
+  private async replay(ctx: Context, studentId: number, exerciseId: number, input: AttemptInput, first: StoredAttempt, standing?: Standing): Promise<AttemptResult> {
     if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, input.answer)) {
       throw new BadUserInputError('idempotencyKey was already used for a different attempt: use a new key for a new answer.', 'idempotencyKey');
     }
     // From the primary, not the cache: the first request may have committed a moment ago, after
     // this request read its version tokens (a double tap), or a replica may not have it yet.
-    const { student, progress } = await ctx.repositories.attempts.standing(studentId, exerciseId);
+    const { student, progress } = standing ?? (await ctx.repositories.attempts.standing(studentId, exerciseId));
     if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
     return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };
   }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { wrongAnswer } from '../../db/seeds/history.js';
+import { AttemptsRepository } from './attempts.repository.js';
+import { decideProgress, type ProgressState } from './scheduling.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -170,5 +172,35 @@ describe('submitAttempt', () => {
     const progress = await db.selectFrom('progress').select(['exercise_id', 'attempts', 'successes']).where('student_id', '=', studentId).execute();
     expect(progress.reduce((s, p) => s + p.attempts, 0)).toBe(150);
     expect(progress.reduce((s, p) => s + p.successes, 0)).toBe(attempts.filter((a) => a.correct).length);
+  });
+
+  it('decides again on the row as it is when the row the caller read has changed since, writing once', async () => {
+    const db = t.app.database.db;
+    const repo = new AttemptsRepository(db);
+    const studentId = await t.studentId('student041');
+    const e = await exerciseOfLevel('CP', 20);
+    const at = new Date('2026-03-02T09:00:00Z');
+    const input = (k: string, correct: boolean) => ({
+      studentId, exerciseId: e.id, idempotencyKey: k, answer: 'x', correct, durationSeconds: 5, hintsUsed: 0, at,
+      day: '2026-03-02', previousDay: '2026-03-01', sessionActiveSince: new Date(at.getTime() - 60_000),
+    });
+    const decide = (correct: boolean) => (before: ProgressState) => decideProgress(before, { correct, hintsUsed: 0, at, exercisePoints: e.points });
+    const seen: number[] = [];
+    const first = await repo.record(input(key(), false), decide(false), null);
+    expect(first).toMatchObject({ kind: 'recorded', progress: { attempts: 1, status: 'IN_PROGRESS' } });
+    // The caller believes there is no row yet (a stale read): refused, decided again on attempts 1.
+    const second = await repo.record(input(key(), true), (b) => (seen.push(b.attempts), decide(true)(b)), null);
+    expect(seen).toEqual([0, 1]);
+    expect(second).toMatchObject({ kind: 'recorded', progress: { attempts: 2, successes: 1, status: 'COMPLETED', pointsEarned: e.points } });
+    // A key already used on another exercise: the first attempt, and nothing written for this one.
+    const other = await exerciseOfLevel('CP', 21);
+    const used = second.kind === 'recorded' ? second.attempt : undefined;
+    const replay = await repo.record({ ...input(key(), true), exerciseId: other.id, idempotencyKey: (await db.selectFrom('attempt_keys').select('idempotency_key').where('attempt_id', '=', used!.id).executeTakeFirstOrThrow()).idempotency_key }, decide(true), null);
+    expect(replay).toMatchObject({ kind: 'replayed', attempt: { id: used!.id, exerciseId: e.id } });
+    expect(await db.selectFrom('progress').select('attempts').where('student_id', '=', studentId).where('exercise_id', '=', other.id).executeTakeFirst()).toBeUndefined();
+    const stored = await db.selectFrom('attempts').select(['correct', 'points_earned']).where('student_id', '=', studentId).orderBy('id').execute();
+    expect(stored).toEqual([{ correct: false, points_earned: 0 }, { correct: true, points_earned: e.points }]);
+    const student = await db.selectFrom('students').select('total_points').where('id', '=', studentId).executeTakeFirstOrThrow();
+    expect(student.total_points).toBe(e.points);
   });
 });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressStatus } from '../common/enums.js';
 import { DAY_MS } from '../common/time.js';
-import { decideProgress, type ProgressState } from './scheduling.js';
+import { decideProgress, NOT_STARTED, type ProgressState } from './scheduling.js';
 
-const start: ProgressState = {
-  status: ProgressStatus.NOT_STARTED,
-  attempts: 0,
-  successes: 0,
-  pointsEarned: 0,
-  firstSuccessAt: null,
-  masteredAt: null,
-  nextReviewAt: null,
-  reviewIntervalDays: null,
-  reviewState: null,
-};
+const start: ProgressState = NOT_STARTED;
 const t0 = new Date('2026-03-02T09:00:00Z');
 const at = (days: number) => new Date(t0.getTime() + days * DAY_MS);
 

@@ -28,6 +28,19 @@ export interface ProgressState {
   reviewState: unknown;
 }
 
+/** A student's progress on an exercise before its first attempt (the progress table's defaults). */
+export const NOT_STARTED: Readonly<ProgressState> = Object.freeze({
+  status: ProgressStatus.NOT_STARTED,
+  attempts: 0,
+  successes: 0,
+  pointsEarned: 0,
+  firstSuccessAt: null,
+  masteredAt: null,
+  nextReviewAt: null,
+  reviewIntervalDays: null,
+  reviewState: null,
+});
+
 export interface AttemptFacts {
   correct: boolean;
   hintsUsed: number;
