@@ -98,7 +98,10 @@ export class RedisStore implements CacheStore {
   async set(entries: readonly StoreEntry[]): Promise<void> {
     if (entries.length === 0) return;
     for (const e of entries) if (!e.key.startsWith(`${e.namespace}:`)) throw new Error(`cache key ${e.key} does not start with its namespace ${e.namespace}`);
-    await this.timed(this.keyv.setMany(entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }))));
+    const items = entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }));
+    // One value (the usual write-through) is one SET; setMany wraps even one in MULTI/EXEC.
+    const only = items.length === 1 ? items[0]! : undefined;
+    await this.timed<unknown>(only ? this.keyv.set(only.key, only.value, only.ttl) : this.keyv.setMany(items));
   }
 
   async delete(keys: readonly string[]): Promise<number> {
