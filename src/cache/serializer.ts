@@ -1,20 +1,58 @@
 /**
  * JSON that keeps Dates: cached domain objects carry Date fields, and plain JSON would bring
  * them back as strings. A Date is written as {"$date": "<ISO>"}.
+ *
+ * Dates are swapped for their tagged form by a walk before JSON.stringify, and back after
+ * JSON.parse, rather than by a replacer and a reviver: a callback per value keeps V8 off its fast
+ * JSON paths (25 progress rows: 115 -> 48 us to write, 91 -> 35 us to read, on a 2-core CI machine).
  */
 export function serialize(value: unknown): string {
-  return JSON.stringify(value, function replacer(this: Record<string, unknown>, key, v) {
-    const raw = this[key];
-    return raw instanceof Date ? { $date: raw.toISOString() } : v;
-  });
+  return JSON.stringify(tagDates(value));
 }
 
 export function deserialize<T = unknown>(text: string): T {
-  return JSON.parse(text, (_key, v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === '$date' && typeof v.$date === 'string') return new Date(v.$date);
+  return untagDates(JSON.parse(text)) as T;
+}
+
+/** The value with every Date replaced by {$date}; objects and arrays without one are not copied. */
+function tagDates(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return { $date: v.toISOString() };
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const tagged = tagDates(v[i]);
+      if (tagged !== v[i]) (out ??= v.slice())[i] = tagged;
     }
+    return out ?? v;
+  }
+  // An object that says how it is written (toJSON) is written that way, as JSON.stringify would.
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return v;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(v)) {
+    const field = (v as Record<string, unknown>)[key];
+    const tagged = tagDates(field);
+    if (tagged !== field) (out ??= { ...v })[key] = tagged;
+  }
+  return out ?? v;
+}
+
+/** Parsed JSON with every {$date} object back as a Date, in place (the parsed value is ours). */
+function untagDates(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = untagDates(v[i]);
     return v;
-  }) as T;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1 && keys[0] === '$date' && typeof o.$date === 'string') return new Date(o.$date);
+  for (const key of keys) {
+    const field = o[key];
+    if (field === null || typeof field !== 'object') continue;
+    const revived = untagDates(field);
+    // Defined, not assigned: a "__proto__" key parsed from JSON stays a plain property.
+    if (revived !== field) Object.defineProperty(o, key, { value: revived, writable: true, enumerable: true, configurable: true });
+  }
+  return o;
 }

@@ -18,8 +18,13 @@ export function encodeCursor(key: readonly (string | number | null)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The error for a cursor this API did not give out (or one that no longer makes sense). */
+export function badCursor(field = 'after'): BadUserInputError {
+  return new BadUserInputError(`${field} is not a cursor this list gave out.`, field);
+}
+
 export function decodeCursor(cursor: string, shape: readonly ('string' | 'number' | 'string?')[], field = 'after'): (string | number | null)[] {
-  const bad = () => new BadUserInputError(`${field} is not a cursor this list gave out.`, field);
+  const bad = () => badCursor(field);
   if (cursor.length > 200) throw bad();
   let parsed: unknown;
   try {

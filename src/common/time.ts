@@ -24,9 +24,19 @@ export const DAY_MS = 86_400_000;
 // Streaks and "today" are counted in the children's calendar, whatever the server's time zone.
 const parisFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Paris changes day only on a whole minute (its offsets are whole hours): the last minute asked
+// for answers again without formatting (every streak read asks for "today").
+let lastMinute = Number.NaN;
+let lastDay = '';
+
 /** The Europe/Paris calendar day of an instant, as 'YYYY-MM-DD'. */
 export function parisDay(at: Date): string {
-  return parisFormat.format(at);
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = parisFormat.format(at);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 /** The calendar day before a 'YYYY-MM-DD' day. */

@@ -1,6 +1,6 @@
 import { requireStudentAccess } from '../auth/viewer.js';
 import { ProgressStatus } from '../common/enums.js';
-import { decodeCursor, encodeCursor } from '../common/pagination.js';
+import { badCursor, decodeCursor, encodeCursor } from '../common/pagination.js';
 import type { Context } from '../context.js';
 import type { Exercise } from '../exercises/exercise.type.js';
 import type { ProgressArgs } from '../students/student.input.js';
@@ -25,19 +25,22 @@ export class ProgressService {
     }
     if (args.subject) items = items.filter((p) => work.exercises.get(p.exerciseId)?.subject === args.subject);
 
-    const key = (p: Progress): [string | null, number] => [p.lastAttemptAt ? p.lastAttemptAt.toISOString() : null, p.exerciseId];
-    items.sort((a, b) => compareKeys(key(b), key(a)));
-    const totalCount = items.length;
+    // Sort keys computed once per row, not once per comparison.
+    let keyed = items.map((node) => ({ node, key: sortKey(node) }));
+    keyed.sort((a, b) => compareKeys(b.key, a.key));
+    const totalCount = keyed.length;
     if (args.after) {
       const [at, id] = decodeCursor(args.after, ['string?', 'number']) as [string | null, number];
-      items = items.filter((p) => compareKeys(key(p), [at, id]) < 0);
+      const after: SortKey = [at === null ? null : Date.parse(at), id];
+      if (Number.isNaN(after[0])) throw badCursor();
+      keyed = keyed.filter((k) => compareKeys(k.key, after) < 0);
     }
-    const page = items.slice(0, args.first);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor(key(node)) }));
+    const page = keyed.slice(0, args.first);
+    const edges = page.map(({ node }) => ({ node, cursor: encodeCursor([node.lastAttemptAt ? node.lastAttemptAt.toISOString() : null, node.exerciseId]) }));
     return {
       edges,
       totalCount,
-      pageInfo: { hasNextPage: items.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: { hasNextPage: keyed.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
     };
   }
 
@@ -51,8 +54,15 @@ export class ProgressService {
   }
 }
 
-/** Orders [lastAttemptAt | null, exerciseId] keys: null (never attempted) sorts lowest. */
-function compareKeys(a: [string | null, number], b: [string | null, number]): number {
+/** [lastAttemptAt in ms | null, exerciseId]; the cursor carries the same with the time as ISO text. */
+type SortKey = [number | null, number];
+
+function sortKey(p: Progress): SortKey {
+  return [p.lastAttemptAt ? p.lastAttemptAt.getTime() : null, p.exerciseId];
+}
+
+/** Orders sort keys: null (never attempted) sorts lowest. */
+function compareKeys(a: SortKey, b: SortKey): number {
   if (a[0] !== b[0]) {
     if (a[0] === null) return -1;
     if (b[0] === null) return 1;
