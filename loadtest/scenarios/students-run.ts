@@ -9,6 +9,7 @@ import { Recorder } from '../measure/recorder.js';
 import { signInAdmin } from '../setup/admin.js';
 import { fetchAnswerKey } from '../setup/answer-key.js';
 import { demoStudents } from '../setup/accounts.js';
+import { vacuumIfNoAutovacuum } from '../setup/maintenance.js';
 import { openTarget, type Env, type Target } from '../setup/target.js';
 
 /**
@@ -47,6 +48,10 @@ export async function runStudentsScenario(
   const target = await openTarget(env, serverEnv, instances);
   try {
     const accounts = await demoStudents(target, settings.students, { tokens: settings.tokens });
+    if (target.db) {
+      const vacuumed = await vacuumIfNoAutovacuum(target.db);
+      if (vacuumed) log(vacuumed);
+    }
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
     return await runStudentsAgainst(target, accounts, { connections: settings.connections, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
   } finally {

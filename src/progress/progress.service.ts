@@ -36,7 +36,13 @@ export class ProgressService {
       keyed = keyed.filter((k) => compareKeys(k.key, after) < 0);
     }
     const page = keyed.slice(0, args.first);
-    const edges = page.map(({ node }) => ({ node, cursor: encodeCursor([node.lastAttemptAt ? node.lastAttemptAt.toISOString() : null, node.exerciseId]) }));
+    // A cursor is encoded when a client selects it (the dashboard does not), not for every edge.
+    const edges = page.map(({ node }) => ({
+      node,
+      get cursor() {
+        return encodeCursor([node.lastAttemptAt ? node.lastAttemptAt.toISOString() : null, node.exerciseId]);
+      },
+    }));
     return {
       edges,
       totalCount,
