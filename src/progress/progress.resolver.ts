@@ -7,7 +7,7 @@ import { AttemptResult, Progress, successRate } from './progress.type.js';
 @Resolver(() => Progress)
 export class ProgressResolver {
   @FieldResolver(() => Exercise, { description: 'The exercise this progress is about.' })
-  exercise(@Root() progress: Progress, @Ctx() ctx: Context): Promise<Exercise> {
+  exercise(@Root() progress: Progress, @Ctx() ctx: Context): Exercise | Promise<Exercise> {
     return ctx.services.progress.exercise(ctx, progress);
   }
 

@@ -55,8 +55,8 @@ export class ProgressService {
     return ctx.loaders.statsByStudent.load(student.id);
   }
 
-  exercise(ctx: Context, progress: Progress): Promise<Exercise> {
-    return ctx.loaders.exercise.load(progress.exerciseId);
+  exercise(ctx: Context, progress: Progress): Exercise | Promise<Exercise> {
+    return ctx.loaders.knownExercise(progress.exerciseId) ?? ctx.loaders.exercise.load(progress.exerciseId);
   }
 }
 

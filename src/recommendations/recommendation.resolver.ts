@@ -6,7 +6,7 @@ import { Recommendation } from './recommendation.type.js';
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @FieldResolver(() => Exercise, { description: 'The exercise to do.' })
-  exercise(@Root() recommendation: Recommendation, @Ctx() ctx: Context): Promise<Exercise> {
-    return ctx.loaders.exercise.load(recommendation.exerciseId);
+  exercise(@Root() recommendation: Recommendation, @Ctx() ctx: Context): Exercise | Promise<Exercise> {
+    return ctx.loaders.knownExercise(recommendation.exerciseId) ?? ctx.loaders.exercise.load(recommendation.exerciseId);
   }
 }
