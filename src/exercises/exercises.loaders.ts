@@ -40,18 +40,19 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
     for (const list of lists) known.push(indexById(list));
     return lists;
   });
+  const exercise = loader<number, Exercise>(options, async (ids) => {
+    const missing = ids.filter((id) => !lookup(id));
+    const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
+    const byId = new Map(missing.map((id, i) => [id, found[i]!]));
+    return ids.map((id) => lookup(id) ?? byId.get(id)!);
+  });
   return {
+    exercise,
     /**
-     * An exercise of a level this request has already loaded, at once (undefined otherwise): a
-     * field that can answer without a promise spares GraphQL a promise for it and for its parents.
+     * An exercise by id: at once when it is of a level this request has already loaded (a field that
+     * answers without a promise spares GraphQL a promise for it and for its parents), else loaded.
      */
-    knownExercise: lookup,
-    exercise: loader<number, Exercise>(options, async (ids) => {
-      const missing = ids.filter((id) => !lookup(id));
-      const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
-      const byId = new Map(missing.map((id, i) => [id, found[i]!]));
-      return ids.map((id) => lookup(id) ?? byId.get(id)!);
-    }),
+    exerciseNow: (id: number): Exercise | Promise<Exercise> => lookup(id) ?? exercise.load(id),
     module: loader<number, Module>(options, (ids) =>
       cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo().modulesByIds(missing), (m) => m.id, 'Module'),
     ),

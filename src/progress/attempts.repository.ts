@@ -47,9 +47,15 @@ export class AttemptsRepository {
   async standing(studentId: number, exerciseId: number): Promise<{ student: Student; progress: Progress | undefined }> {
     const [student, progress] = await Promise.all([
       named('students.standing', this.db.selectFrom('students').select(studentColumns).where('id', '=', studentId)).executeTakeFirstOrThrow(),
-      named('progress.standing', this.db.selectFrom('progress').selectAll().where('student_id', '=', studentId).where('exercise_id', '=', exerciseId)).executeTakeFirst(),
+      this.progressOn(studentId, exerciseId),
     ]);
-    return { student: toStudent(student), progress: progress && toProgress(progress) };
+    return { student: toStudent(student), progress };
+  }
+
+  /** The progress row with the scheduler's state, as the primary holds it now (undefined: none yet). */
+  private async progressOn(studentId: number, exerciseId: number): Promise<Progress | undefined> {
+    const row = await named('progress.standing', this.db.selectFrom('progress').selectAll().where('student_id', '=', studentId).where('exercise_id', '=', exerciseId)).executeTakeFirst();
+    return row && toProgress(row);
   }
 
   async byKey(studentId: number, idempotencyKey: string): Promise<StoredAttempt | undefined> {
@@ -78,7 +84,7 @@ export class AttemptsRepository {
   async record(input: RecordAttemptInput, decide: (before: ProgressState) => ProgressDecision, known?: ProgressState | null): Promise<RecordOutcome> {
     let before = known;
     for (let tries = 1; ; tries++) {
-      if (before === undefined) before = await this.progressState(input.studentId, input.exerciseId);
+      if (before === undefined) before = (await this.progressOn(input.studentId, input.exerciseId)) ?? null;
       const decision = decide(before ?? NOT_STARTED);
       let row: RecordedRow;
       try {
@@ -101,12 +107,6 @@ export class AttemptsRepository {
       if (tries >= MAX_TRIES) throw new Error(`progress of student ${input.studentId} on exercise ${input.exerciseId} kept changing: ${MAX_TRIES} tries`);
       before = progressOf(input.studentId, input.exerciseId, row);
     }
-  }
-
-  /** The progress row with the scheduler's state, as it stands (null: no row yet). */
-  private async progressState(studentId: number, exerciseId: number): Promise<Progress | null> {
-    const row = await named('progress.forAttempt', this.db.selectFrom('progress').selectAll().where('student_id', '=', studentId).where('exercise_id', '=', exerciseId)).executeTakeFirst();
-    return row ? toProgress(row) : null;
   }
 
   private async callRecord(input: RecordAttemptInput, decision: ProgressDecision, expectedAttempts: number): Promise<RecordedRow> {

@@ -56,7 +56,7 @@ export class ProgressService {
   }
 
   exercise(ctx: Context, progress: Progress): Exercise | Promise<Exercise> {
-    return ctx.loaders.knownExercise(progress.exerciseId) ?? ctx.loaders.exercise.load(progress.exerciseId);
+    return ctx.loaders.exerciseNow(progress.exerciseId);
   }
 }
 

@@ -7,6 +7,6 @@ import { Recommendation } from './recommendation.type.js';
 export class RecommendationResolver {
   @FieldResolver(() => Exercise, { description: 'The exercise to do.' })
   exercise(@Root() recommendation: Recommendation, @Ctx() ctx: Context): Exercise | Promise<Exercise> {
-    return ctx.loaders.knownExercise(recommendation.exerciseId) ?? ctx.loaders.exercise.load(recommendation.exerciseId);
+    return ctx.loaders.exerciseNow(recommendation.exerciseId);
   }
 }
