@@ -105,7 +105,8 @@ export class AttemptsRepository {
         return { kind: 'replayed', attempt, standing: { student: toStudent(row), progress } };
       }
       if (tries >= MAX_TRIES) throw new Error(`progress of student ${input.studentId} on exercise ${input.exerciseId} kept changing: ${MAX_TRIES} tries`);
-      before = progressOf(input.studentId, input.exerciseId, row);
+      // Stale: decide again on the row as it is (none: the function found no row to lock).
+      before = row.attempts === null ? null : progressOf(input.studentId, input.exerciseId, row);
     }
   }
 

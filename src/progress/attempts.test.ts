@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { wrongAnswer } from '../../db/seeds/history.js';
 import { AttemptsRepository } from './attempts.repository.js';
-import { decideProgress, type ProgressState } from './scheduling.js';
+import { ProgressStatus } from '../common/enums.js';
+import { decideProgress, NOT_STARTED, type ProgressState } from './scheduling.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -202,5 +203,21 @@ describe('submitAttempt', () => {
     expect(stored).toEqual([{ correct: false, points_earned: 0 }, { correct: true, points_earned: e.points }]);
     const student = await db.selectFrom('students').select('total_points').where('id', '=', studentId).executeTakeFirstOrThrow();
     expect(student.total_points).toBe(e.points);
+  });
+
+  it('decides again from the start when the row the caller read is not in the database', async () => {
+    const repo = new AttemptsRepository(t.app.database.db);
+    const studentId = await t.studentId('student042');
+    const e = await exerciseOfLevel('CE1', 5);
+    const at = new Date('2026-03-02T09:00:00Z');
+    const seen: ProgressState[] = [];
+    const believed = { ...NOT_STARTED, status: ProgressStatus.IN_PROGRESS, attempts: 3, successes: 0 };
+    const outcome = await repo.record(
+      { studentId, exerciseId: e.id, idempotencyKey: key(), answer: 'x', correct: true, durationSeconds: 5, hintsUsed: 0, at, day: '2026-03-02', previousDay: '2026-03-01', sessionActiveSince: at },
+      (b) => (seen.push(b), decideProgress(b, { correct: true, hintsUsed: 0, at, exercisePoints: e.points })),
+      believed,
+    );
+    expect(seen).toEqual([believed, NOT_STARTED]);
+    expect(outcome).toMatchObject({ kind: 'recorded', progress: { attempts: 1, successes: 1, status: 'COMPLETED', pointsEarned: e.points } });
   });
 });
