@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrongAnswer } from '../../db/seeds/history.js';
 import { createTestApp, type GqlResponse, type TestApp } from '../../test/harness.js';
 import { operation } from '../../test/operations.js';
+import { scope } from './namespaces.js';
+import { RequestCache } from './request-cache.js';
 
 let t: TestApp;
 let admin: string;
@@ -160,6 +162,22 @@ describe('the shared cache', () => {
     const all = await t.gql('mutation { clearCache }', { token: admin });
     expect(all.data.clearCache).toBeGreaterThan(0);
     expect((await t.statements(() => t.gql(DASHBOARD, { token }))).queries.length).toBeGreaterThan(0);
+  });
+
+  it('answers Exercise.module from the exercise, and still for an exercise cached before it carried its module', async () => {
+    const token = await t.login('student063');
+    const [e] = await exercisesOf('CE2', 1);
+    const EXERCISE = operation('Exercise');
+    const module = (await t.gql(EXERCISE, { token, variables: { id: String(e!.id) } })).data.exercise.module;
+    expect(module).toMatchObject({ level: 'CE2', title: expect.any(String) });
+    // The entry as an older instance wrote it: the exercise without its module.
+    const [row] = await t.app.repositories.exercises.exercisesByIds([e!.id]);
+    const { module: _dropped, ...old } = row!;
+    await new RequestCache(t.app.cache).put('curriculum', [{ id: `exercise:${e!.id}`, scopes: [scope.curriculum], value: old }]);
+    const fromOld = await t.statements(() => t.gql(EXERCISE, { token, variables: { id: String(e!.id) } }));
+    expect(fromOld.result.data.exercise.module).toEqual(module);
+    // It was that entry that answered (no exercise read), its module loaded by id.
+    expect(fromOld.queries.map((q) => q.name)).not.toContain('exercises.byIds');
   });
 
   it('keeps a hit rate over 80 % across 1,000 dashboard requests by 200 students, and counts it truly', async () => {

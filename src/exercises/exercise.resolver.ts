@@ -34,7 +34,7 @@ export class ExerciseResolver {
   }
 
   @FieldResolver(() => Module, { description: 'The module the exercise belongs to.' })
-  module(@Root() exercise: Exercise, @Ctx() ctx: Context): Promise<Module> {
+  module(@Root() exercise: Exercise, @Ctx() ctx: Context): Module | Promise<Module> {
     return ctx.services.exercises.module(ctx, exercise);
   }
 }

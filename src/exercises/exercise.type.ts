@@ -69,4 +69,9 @@ export class Exercise {
   moduleOrder!: number;
   order!: number;
   active!: boolean;
+  /**
+   * Its module, read with it (same rows, same cache version): Exercise.module then answers without
+   * a loader or a promise. Absent from an exercise cached before it was added (then loaded).
+   */
+  module?: Module;
 }

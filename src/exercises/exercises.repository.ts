@@ -54,6 +54,8 @@ export class ExercisesRepository {
         'e.active',
         'e.content',
         'e.solution',
+        'm.title as module_title',
+        'm.description as module_description',
         'm.level',
         'm.subject',
         'm.period',
@@ -147,6 +149,8 @@ function toExercise(r: {
   level: string;
   subject: string;
   period: string;
+  module_title: string;
+  module_description: string;
   module_order: number;
   module_active: boolean;
 }): Exercise {
@@ -167,5 +171,15 @@ function toExercise(r: {
     moduleOrder: r.module_order,
     order: r.sort_order,
     active: r.active && r.module_active,
+    module: toModule({
+      id: r.module_id,
+      title: r.module_title,
+      description: r.module_description,
+      level: r.level,
+      subject: r.subject,
+      period: r.period,
+      sort_order: r.module_order,
+      active: r.module_active,
+    }),
   });
 }

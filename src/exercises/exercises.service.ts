@@ -37,8 +37,9 @@ export class ExercisesService {
     }
   }
 
-  module(ctx: Context, exercise: Exercise): Promise<Module> {
-    return ctx.loaders.module.load(exercise.moduleId);
+  /** Read with the exercise; loaded by id for an exercise cached before it carried its module. */
+  module(ctx: Context, exercise: Exercise): Module | Promise<Module> {
+    return exercise.module ?? ctx.loaders.module.load(exercise.moduleId);
   }
 
   /** The expected answer: ADMIN only, FORBIDDEN to a student whatever path reached the exercise. */
