@@ -26,7 +26,13 @@ export const resolvers = [
   MonitoringResolver,
 ] as const;
 
-/** The executable schema: every resolver, arguments validated by class-validator. */
+/**
+ * The executable schema: every resolver, arguments validated by class-validator. The types a
+ * child's requests return are declared with `simpleResolvers`: their plain fields resolve with
+ * graphql-js's default resolver instead of a type-graphql wrapper per field (a dashboard resolves
+ * about 200). The wrapper only runs middlewares and the auth checker, and this schema has neither;
+ * whoever adds a global middleware must drop those flags (or the middleware will not run there).
+ */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { BadUserInputError } from '../errors.js';
 
-@ObjectType({ description: 'Where a page of a list stands.' })
+@ObjectType({ description: 'Where a page of a list stands.', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether another page follows this one.' })
   hasNextPage!: boolean;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Difficulty, ExerciseType, Level, Period, Subject } from '../common/enums.js';
 import { JSONScalar } from '../common/scalars.js';
 
-@ObjectType({ description: 'A unit of the curriculum: one level, one subject, one period.' })
+@ObjectType({ description: 'A unit of the curriculum: one level, one subject, one period.', simpleResolvers: true })
 export class Module {
   @Field(() => ID, { description: 'The module id.' })
   id!: number;
@@ -28,7 +28,7 @@ export class Module {
   active!: boolean;
 }
 
-@ObjectType({ description: 'An exercise a child can answer. Graded on the server.' })
+@ObjectType({ description: 'An exercise a child can answer. Graded on the server.', simpleResolvers: true })
 export class Exercise {
   @Field(() => ID, { description: 'The exercise id.' })
   id!: number;

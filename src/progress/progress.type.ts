@@ -7,7 +7,7 @@ import { Student } from '../students/student.type.js';
  * A student's standing on one exercise. Plain data (it travels through the shared cache):
  * derived fields such as successRate are computed by field resolvers, not getters.
  */
-@ObjectType({ description: "A student's standing on one exercise." })
+@ObjectType({ description: "A student's standing on one exercise.", simpleResolvers: true })
 export class Progress {
   studentId!: number;
   exerciseId!: number;
@@ -43,7 +43,7 @@ export class Progress {
   reviewState!: unknown;
 }
 
-@ObjectType({ description: 'A progress entry in a list.' })
+@ObjectType({ description: 'A progress entry in a list.', simpleResolvers: true })
 export class ProgressEdge {
   @Field(() => Progress, { description: 'The progress entry.' })
   node!: Progress;
@@ -52,7 +52,7 @@ export class ProgressEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: 'A page of progress entries, most recently attempted first.' })
+@ObjectType({ description: 'A page of progress entries, most recently attempted first.', simpleResolvers: true })
 export class ProgressConnection {
   @Field(() => [ProgressEdge], { description: 'The entries of this page.' })
   edges!: ProgressEdge[];
@@ -64,7 +64,7 @@ export class ProgressConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: 'What the server made of an answer.' })
+@ObjectType({ description: 'What the server made of an answer.', simpleResolvers: true })
 export class AttemptResult {
   @Field(() => Boolean, { description: 'Whether the answer was right, graded on the server.' })
   correct!: boolean;

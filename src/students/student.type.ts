@@ -6,7 +6,7 @@ import { PageInfo } from '../common/pagination.js';
  * A child. The class is also the domain model the services pass around: properties without
  * @Field (last name, streak bookkeeping, token version) never reach the schema.
  */
-@ObjectType({ description: 'A child using the app. A student sees only itself; an ADMIN sees every student.' })
+@ObjectType({ description: 'A child using the app. A student sees only itself; an ADMIN sees every student.', simpleResolvers: true })
 export class Student {
   @Field(() => ID, { description: 'The student id.' })
   id!: number;
@@ -35,7 +35,7 @@ export class Student {
   tokenVersion!: number;
 }
 
-@ObjectType({ description: 'A student in a list.' })
+@ObjectType({ description: 'A student in a list.', simpleResolvers: true })
 export class StudentEdge {
   @Field(() => Student, { description: 'The student.' })
   node!: Student;
@@ -44,7 +44,7 @@ export class StudentEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: 'A page of students, most recently active first.' })
+@ObjectType({ description: 'A page of students, most recently active first.', simpleResolvers: true })
 export class StudentConnection {
   @Field(() => [StudentEdge], { description: 'The students of this page.' })
   edges!: StudentEdge[];
@@ -56,7 +56,7 @@ export class StudentConnection {
   totalCount!: number;
 }
 
-@ObjectType({ description: "A student's results in one subject, over the curriculum of the student's level." })
+@ObjectType({ description: "A student's results in one subject, over the curriculum of the student's level.", simpleResolvers: true })
 export class SubjectStats {
   @Field(() => Subject, { description: 'The subject.' })
   subject!: Subject;
@@ -71,7 +71,7 @@ export class SubjectStats {
   successRate!: number;
 }
 
-@ObjectType({ description: "A summary of a student's work." })
+@ObjectType({ description: "A summary of a student's work.", simpleResolvers: true })
 export class StudentStats {
   @Field(() => Int, { description: 'Distinct exercises tried at least once.' })
   exercisesAttempted!: number;
