@@ -33,4 +33,22 @@ describe('cache serializer', () => {
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual(new Date('2026-01-01T00:00:00.000Z'));
   });
+
+  it('writes a list as JSON.stringify would, each object walked once however often the list is written', () => {
+    const at = new Date('2026-03-02T08:00:00.123Z');
+    const rows = [{ id: 1, at }, { id: 2, at: null }];
+    const odd = [undefined, () => 1, at, null, 'x', [1, { at }]];
+    expect(serialize(odd)).toBe(JSON.stringify([null, null, { $date: at.toISOString() }, null, 'x', [1, { at: { $date: at.toISOString() } }]]));
+    expect(deserialize(serialize(rows))).toEqual(rows);
+    // The next write of the list: a new row, the others the same objects (unchanged, as cached values are).
+    const next = [...rows, { id: 3, at }];
+    const text = serialize(next);
+    expect(deserialize(text)).toEqual(next);
+    expect(text).toBe(JSON.stringify(next.map((r) => ({ ...r, at: r.at && { $date: r.at.toISOString() } }))));
+    // The text of an object already written is reused, not made again: a change made behind the
+    // cache's back (which the cache forbids) does not show.
+    (rows[0] as { id: number }).id = 99;
+    expect(deserialize<typeof rows>(serialize(next))[0]!.id).toBe(1);
+    expect(serialize([])).toBe('[]');
+  });
 });

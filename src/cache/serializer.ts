@@ -7,7 +7,38 @@
  * JSON paths (25 progress rows: 115 -> 48 us to write, 91 -> 35 us to read, on a 2-core CI machine).
  */
 export function serialize(value: unknown): string {
-  return JSON.stringify(tagDates(value));
+  return Array.isArray(value) ? serializeList(value) : JSON.stringify(tagDates(value));
+}
+
+/**
+ * Each object of a list keeps its text: a student's progress list is written again after every
+ * answer with one row new and the others the very objects written last time, and is written in
+ * whole (walked and stringified) only the first time. Sound because what goes into the cache is
+ * never changed afterwards: the memory store already hands those same objects to every request
+ * (a change makes a new object, as progress's withRow does). The text is kept on the object under
+ * a symbol, not enumerable (JSON, Object.keys, spreads and Object.assign do not see it), so it goes
+ * with the object (a WeakMap of every cached row made V8's garbage collector much slower).
+ */
+const TEXT = Symbol('cache text');
+
+function serializeList(list: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    let text: string | undefined;
+    if (item !== null && typeof item === 'object' && !(item instanceof Date)) {
+      text = (item as { [TEXT]?: string })[TEXT];
+      if (text === undefined) {
+        text = JSON.stringify(tagDates(item));
+        if (Object.isExtensible(item)) Object.defineProperty(item, TEXT, { value: text });
+      }
+    } else {
+      // As JSON.stringify writes a list: undefined (and a function) as null.
+      text = JSON.stringify(tagDates(item)) ?? 'null';
+    }
+    out += i === 0 ? text : `,${text}`;
+  }
+  return `${out}]`;
 }
 
 export function deserialize<T = unknown>(text: string): T {
