@@ -153,7 +153,9 @@ export class SharedCache {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text };
+      // A list's objects keep their text (serializer.ts): memory holds it besides the objects.
+      const size = Array.isArray(e.value) ? 2 * text.length : text.length;
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);
