@@ -17,7 +17,8 @@ export function serialize(value: unknown): string {
  * never changed afterwards: the memory store already hands those same objects to every request
  * (a change makes a new object, as progress's withRow does). The text is kept on the object under
  * a symbol, not enumerable (JSON, Object.keys, spreads and Object.assign do not see it), so it goes
- * with the object (a WeakMap of every cached row made V8's garbage collector much slower).
+ * with the object (a WeakMap of every cached row's text made the server far slower under load:
+ * p95 9.5 s against 0.4 s at 4,500 students, presumably its garbage collection).
  */
 const TEXT = Symbol('cache text');
 
