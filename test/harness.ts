@@ -153,6 +153,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   };
 }
 
+/** The first `limit` exercises of a level (by id), with their solutions: what tests answer. */
+export function exercisesOfLevel(t: TestApp, level: string, limit: number): Promise<{ id: number; solution: unknown }[]> {
+  return t.app.database.db
+    .selectFrom('exercises as e')
+    .innerJoin('modules as m', 'm.id', 'e.module_id')
+    .select(['e.id', 'e.solution'])
+    .where('m.level', '=', level as never)
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
+
 /** Test clean-up only: the service itself never scans Redis. */
 export async function deleteRedisPrefix(url: string, prefix: string): Promise<void> {
   const client = createClient({ url });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, exercisesOfLevel, type TestApp } from '../../test/harness.js';
 
 const SUBMIT = 'mutation($input: AttemptInput!) { submitAttempt(input: $input) { correct pointsEarned student { totalPoints } } }';
 
@@ -7,14 +7,7 @@ let t: TestApp;
 let exercises: { id: number; solution: unknown }[];
 beforeAll(async () => {
   t = await createTestApp();
-  exercises = await t.app.database.db
-    .selectFrom('exercises as e')
-    .innerJoin('modules as m', 'm.id', 'e.module_id')
-    .select(['e.id', 'e.solution'])
-    .where('m.level', '=', 'CE1')
-    .orderBy('e.id')
-    .limit(70)
-    .execute();
+  exercises = await exercisesOfLevel(t, 'CE1', 70);
 });
 afterAll(() => t.close());
 

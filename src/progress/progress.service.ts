@@ -46,7 +46,12 @@ export class ProgressService {
     return {
       edges,
       totalCount,
-      pageInfo: { hasNextPage: keyed.length > args.first, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: keyed.length > args.first,
+        get endCursor() {
+          return edges.at(-1)?.cursor ?? null;
+        },
+      },
     };
   }
 

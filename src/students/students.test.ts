@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { createTestApp, exercisesOfLevel, type TestApp } from '../../test/harness.js';
+import { operation } from '../../test/operations.js';
 
 let t: TestApp;
 let admin: string;
@@ -84,5 +85,38 @@ describe('students (admin)', () => {
       const res = await t.gql(LIST, { variables: { after }, token: admin });
       expect(res.errors?.[0]?.extensions?.code, after).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('a student\'s progress list', () => {
+  const PAGE = 'query($first: Int, $after: String) { me { progress(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { status exercise { id } } } } } }';
+
+  it('pages most recently attempted first through endCursor, and refuses a cursor whose time is not one', async () => {
+    const token = await t.login('student004');
+    const exercises = await exercisesOfLevel(t, 'CM1', 5);
+    for (const [i, e] of exercises.entries()) {
+      const res = await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 10, idempotencyKey: `page-004-${i}` } } });
+      expect(res.errors).toBeUndefined();
+    }
+    const whole = (await t.gql(PAGE, { variables: { first: 10 }, token })).data.me.progress;
+    expect(whole.totalCount).toBe(5);
+    expect(whole.edges.map((e: any) => Number(e.node.exercise.id))).toEqual(exercises.map((e) => e.id).reverse());
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: any = await t.gql(PAGE, { variables: { first: 2, after }, token });
+      expect(res.errors).toBeUndefined();
+      const { edges, pageInfo } = res.data.me.progress;
+      seen.push(...edges.map((e: any) => e.node.exercise.id));
+      expect(pageInfo.endCursor).toBe(edges.at(-1).cursor);
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(seen).toEqual(whole.edges.map((e: any) => e.node.exercise.id));
+
+    const forged = Buffer.from(JSON.stringify(['not a time', 1])).toString('base64url');
+    const bad = await t.gql(PAGE, { variables: { first: 2, after: forged }, token });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });
