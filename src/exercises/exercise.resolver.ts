@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.js';
 import { Level, Subject } from '../common/enums.js';
 import { JSONScalar } from '../common/scalars.js';
 import type { Context } from '../context.js';
@@ -16,7 +17,7 @@ export class ModuleResolver {
   }
 
   @FieldResolver(() => [Exercise], { description: 'The active exercises of the module, in order.' })
-  exercises(@Root() module: Module, @Ctx() ctx: Context): Promise<Exercise[]> {
+  exercises(@Parent() module: Module, @Ctx() ctx: Context): Promise<Exercise[]> {
     return ctx.services.exercises.moduleExercises(ctx, module);
   }
 }
@@ -29,12 +30,12 @@ export class ExerciseResolver {
   }
 
   @FieldResolver(() => JSONScalar, { nullable: true, description: 'ADMIN. The expected answer.' })
-  solution(@Root() exercise: Exercise, @Ctx() ctx: Context): unknown {
+  solution(@Parent() exercise: Exercise, @Ctx() ctx: Context): unknown {
     return ctx.services.exercises.solution(ctx, exercise);
   }
 
   @FieldResolver(() => Module, { description: 'The module the exercise belongs to.' })
-  module(@Root() exercise: Exercise, @Ctx() ctx: Context): Module | Promise<Module> {
+  module(@Parent() exercise: Exercise, @Ctx() ctx: Context): Module | Promise<Module> {
     return ctx.services.exercises.module(ctx, exercise);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.js';
 import type { Context } from '../context.js';
 import { Exercise } from '../exercises/exercise.type.js';
 import { AttemptInput } from './attempt.input.js';
@@ -7,12 +8,12 @@ import { AttemptResult, Progress, successRate } from './progress.type.js';
 @Resolver(() => Progress)
 export class ProgressResolver {
   @FieldResolver(() => Exercise, { description: 'The exercise this progress is about.' })
-  exercise(@Root() progress: Progress, @Ctx() ctx: Context): Exercise | Promise<Exercise> {
+  exercise(@Parent() progress: Progress, @Ctx() ctx: Context): Exercise | Promise<Exercise> {
     return ctx.services.progress.exercise(ctx, progress);
   }
 
   @FieldResolver(() => Float, { description: 'successes / attempts, 0 to 1.' })
-  successRate(@Root() progress: Progress): number {
+  successRate(@Parent() progress: Progress): number {
     return successRate(progress);
   }
 }

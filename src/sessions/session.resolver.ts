@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.js';
 import type { Context } from '../context.js';
 import { LearningSession } from './session.type.js';
 
@@ -15,7 +16,7 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Whole minutes from start to end; null while open.' })
-  durationMinutes(@Root() session: LearningSession, @Ctx() ctx: Context): number | null {
+  durationMinutes(@Parent() session: LearningSession, @Ctx() ctx: Context): number | null {
     return ctx.services.sessions.durationMinutes(session);
   }
 }
