@@ -20,17 +20,17 @@ export interface RedisNodes {
  * command while disconnected fails at once), a bounded connect, and reconnection by itself with
  * capped exponential backoff. Shared by the cache store and the rate limiter (one client each).
  * A cluster client takes the same single-key commands, routed by key; multi-key commands must
- * stay within one slot (the callers group keys, see redis-store.ts).
+ * stay within one slot (the callers group keys, see redis-store.ts). `name` shows in CLIENT LIST.
  */
-export function createRedisClient(nodes: RedisNodes, commandTimeoutMs: number): RedisClient {
+export function createRedisClient(nodes: RedisNodes, commandTimeoutMs: number, name?: string): RedisClient {
   const socket = {
     connectTimeout: Math.max(500, commandTimeoutMs * 4),
     reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) + Math.floor(Math.random() * 100),
   };
   if (nodes.cluster) {
-    return createCluster({ rootNodes: nodes.urls.map((url) => ({ url })), defaults: { disableOfflineQueue: true, socket } }) as unknown as RedisClient;
+    return createCluster({ rootNodes: nodes.urls.map((url) => ({ url })), defaults: { disableOfflineQueue: true, socket, name } }) as unknown as RedisClient;
   }
-  return createClient({ url: nodes.urls[0], disableOfflineQueue: true, socket });
+  return createClient({ url: nodes.urls[0], disableOfflineQueue: true, socket, name });
 }
 
 /**

@@ -1,7 +1,7 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
 import { studentOfScope, type Namespace } from './namespaces.js';
-import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
+import { closeRedisClient, createRedisClient, RedisTimeoutError, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 import { groupBy } from '../common/group-by.js';
@@ -17,6 +17,15 @@ export interface RedisStoreOptions {
   onStateChange?: (up: boolean, error?: unknown) => void;
 }
 
+/** Connection names, as CLIENT LIST shows them. */
+export const CACHE_CLIENT_NAME = 'reved-cache';
+export const PROBE_CLIENT_NAME = 'reved-cache-probe';
+
+/** How long a command that timed out may stay unanswered while Redis answers the probe. */
+export function lateCommandGraceMs(commandTimeoutMs: number): number {
+  return Math.max(5_000, 20 * commandTimeoutMs);
+}
+
 /** Version tokens outlive every entry built on them; a lost token only causes misses. */
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
@@ -24,17 +33,29 @@ const VERSION_TTL_SECONDS = 2 * 24 * 3600;
  * Values through Keyv over @keyv/redis; version tokens through the same node-redis client. The client
  * reconnects by itself with capped exponential backoff; while it is down, commands fail at once
  * (no offline queue) and the shared cache works without it.
+ *
+ * A command that times out does not by itself mean Redis is away: on a saturated server its reply
+ * may wait behind this process's own backlog on the connection (stop 14 saw a busy loop take itself
+ * for an outage, turn the cache off, and collapse). So a timeout starts a check (`check`), and the
+ * store reports Redis away (onStateChange(false)) only when the check says so.
  */
 export class RedisStore implements CacheStore {
   readonly backend = 'redis' as const;
   // One node or a cluster: both take the commands used here (a cluster routes each by its key).
   private readonly client: RedisClient;
+  /** A connection of its own for the check: its PING never queues behind the cache's commands. */
+  private readonly probeClient: RedisClient;
   private readonly keyv: Keyv;
   private up = false;
   private readonly replies = new ReplyClock();
+  private probing = false;
+  private watching = false;
+  private closed = false;
 
   constructor(private readonly options: RedisStoreOptions) {
-    this.client = createRedisClient(options, options.commandTimeoutMs);
+    this.client = createRedisClient(options, options.commandTimeoutMs, CACHE_CLIENT_NAME);
+    this.probeClient = createRedisClient(options, options.commandTimeoutMs, PROBE_CLIENT_NAME);
+    this.probeClient.on('error', () => {}); // a probe that cannot connect fails its PING, and says so
     this.client.on('error', (error: unknown) => this.setUp(false, error));
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
@@ -54,6 +75,7 @@ export class RedisStore implements CacheStore {
 
   /** Starts connecting; resolves once connected or after `waitMs`, whichever comes first. */
   async connect(waitMs: number): Promise<boolean> {
+    this.probeClient.connect().catch(() => {}); // retried by the reconnect strategy
     return new Promise<boolean>((resolve) => {
       if (this.up) resolve(true);
       this.client.once('ready', () => resolve(true));
@@ -87,7 +109,52 @@ export class RedisStore implements CacheStore {
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
-    return withTimeout(op, this.options.commandTimeoutMs, this.replies);
+    return withTimeout(op, this.options.commandTimeoutMs, this.replies).catch((error: unknown) => {
+      if (error instanceof RedisTimeoutError) this.check(op);
+      throw error;
+    });
+  }
+
+  /**
+   * A command timed out: Redis is away, or only slow to reach. It is taken for away when a read
+   * on the probe's own connection is not answered within the command timeout (Redis hung or
+   * gone), or when the late command is still unanswered after lateCommandGraceMs (this connection
+   * is stuck although Redis answers others). Until then the command's caller has had its timeout
+   * (a miss: the request reads the database), and the command itself is still on its way: Redis
+   * answers a connection's commands in order, so a version bump that timed out is applied before
+   * anything sent after it, or the connection fails and the outage that follows bumps the epoch.
+   */
+  private check(late: Promise<unknown>): void {
+    if (this.closed || !this.up) return;
+    const away = (error: unknown) => {
+      if (!this.closed && this.up) this.options.onStateChange?.(false, error);
+    };
+    if (!this.probing) {
+      this.probing = true;
+      this.probe()
+        .catch(away)
+        .finally(() => (this.probing = false));
+    }
+    if (!this.watching) {
+      this.watching = true;
+      const graceMs = lateCommandGraceMs(this.options.commandTimeoutMs);
+      const grace = setTimeout(() => {
+        this.watching = false;
+        away(new Error(`a Redis command was not answered within ${graceMs} ms, although Redis answers the probe`));
+      }, graceMs);
+      grace.unref();
+      // Answered, or failed with its connection (which reports itself through 'error').
+      const answered = () => {
+        clearTimeout(grace);
+        this.watching = false;
+      };
+      late.then(answered, answered);
+    }
+  }
+
+  /** A read on the probe's own connection, within the command timeout (see withTimeout). */
+  probe(): Promise<void> {
+    return withTimeout(this.probeClient.get(`${this.options.prefix}:ping`), this.options.commandTimeoutMs).then(() => {});
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {
@@ -200,7 +267,8 @@ export class RedisStore implements CacheStore {
   }
 
   async close(): Promise<void> {
-    await closeRedisClient(this.client, this.options.commandTimeoutMs);
+    this.closed = true;
+    await Promise.all([closeRedisClient(this.client, this.options.commandTimeoutMs), closeRedisClient(this.probeClient, this.options.commandTimeoutMs)]);
   }
 
   /**

@@ -62,7 +62,8 @@ export class RequestCache {
     const base = [scope.epoch, scope.namespace(namespace)];
     const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
     const tokens = await this.tokensOf(perKey.flat());
-    if (this.shared.degraded && PER_STUDENT.has(namespace)) return load([...keys]); // Redis went away just now
+    // No token (Redis late), or Redis went away just now: read the database, cache nothing.
+    if (!tokens || (this.shared.degraded && PER_STUDENT.has(namespace))) return load([...keys]);
     const fullKeys = keys.map((k, i) => fullKey(namespace, perKey[i]!, tokens, spec.id(k)));
 
     const values = (await this.shared.lookup(namespace, fullKeys, this.scope)) as (V | undefined)[];
@@ -114,6 +115,7 @@ export class RequestCache {
     if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return () => {};
     const base = [scope.epoch, scope.namespace(namespace)];
     const tokens = await this.tokensOf([...base, ...scopes]);
+    if (!tokens) return () => {};
     return (items) =>
       this.shared.store(
         namespace,
@@ -121,14 +123,18 @@ export class RequestCache {
       );
   }
 
-  /** The tokens this request reads for these scopes (each read once per request, batched). */
-  private async tokensOf(scopes: string[]): Promise<Map<string, string>> {
+  /**
+   * The tokens this request reads for these scopes (each read once per request, batched), or
+   * undefined when one could not be read (Redis did not answer in time: see SharedCache.versions).
+   */
+  private async tokensOf(scopes: string[]): Promise<Map<string, string> | undefined> {
     const needed = [...new Set(scopes)];
     const tokens = new Map<string, string>();
-    (await this.versions.loadMany(needed)).forEach((t, i) => {
-      if (t instanceof Error) throw t;
+    const found = await this.versions.loadMany(needed);
+    for (const [i, t] of found.entries()) {
+      if (t instanceof Error) return undefined;
       tokens.set(needed[i]!, t);
-    });
+    }
     return tokens;
   }
 
@@ -180,9 +186,9 @@ export class RequestCache {
     if (this.shared.enabled) void this.versions.loadMany(scopes);
   }
 
-  /** The token this request read for a scope (reading it if it has not yet). */
+  /** The token this request read for a scope (reading it if it has not yet); undefined if unknown. */
   async tokenOf(scope: string): Promise<string | undefined> {
     if (!this.shared.enabled) return undefined;
-    return this.versions.load(scope);
+    return this.versions.load(scope).catch(() => undefined);
   }
 }

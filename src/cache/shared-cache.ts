@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { RequestScope } from '../telemetry/request-scope.js';
-import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, type Namespace } from './namespaces.js';
+import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, studentOfScope, type Namespace } from './namespaces.js';
+import { RedisTimeoutError } from './redis-client.js';
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
@@ -33,6 +34,10 @@ export interface CacheHealth {
  * database, so no instance can serve a value it could not invalidate), the curriculum keeps being
  * served from memory, and a probe retries Redis with backoff. When Redis answers again the epoch
  * is bumped (invalidations may have been missed meanwhile) and the cache is back to Redis.
+ *
+ * Away means: the connection failed, or the store's check after a timeout said so (redis-store.ts).
+ * A command that only timed out costs its request the cache (a miss, or no token: the request
+ * reads the database) and does not turn Redis off for everyone.
  */
 export class SharedCache {
   readonly memory: MemoryStore;
@@ -42,7 +47,7 @@ export class SharedCache {
   private probe: NodeJS.Timeout | undefined;
   private closed = false;
   private lastMissLog = 0;
-  /** Last tokens read from Redis for shared scopes, used while Redis is away. */
+  /** Last tokens read from Redis for shared scopes (not a student's), used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
   /** Students who wrote in the last READ_AFTER_WRITE_MS, as this instance knows (Redis knows for all). */
@@ -82,16 +87,21 @@ export class SharedCache {
     return this.degradedSince !== null;
   }
 
-  /** Version tokens: from Redis when it answers; the memory store's own without Redis. */
-  async versions(scopes: readonly string[]): Promise<string[]> {
+  /**
+   * Version tokens: from Redis when it answers; the memory store's own without Redis. When Redis
+   * did not answer in time but is not known to be away, a shared scope gets its last known token
+   * and a student's scope an Error: what is built on it is read from the database, not cached.
+   */
+  async versions(scopes: readonly string[]): Promise<(string | Error)[]> {
     if (!this.remote) return this.memory.versions(scopes);
     if (!this.degradedSince) {
       try {
         const tokens = await this.remote.versions(scopes);
-        scopes.forEach((s, i) => this.lastKnown.set(s, tokens[i]!));
+        scopes.forEach((s, i) => studentOfScope(s) === undefined && this.lastKnown.set(s, tokens[i]!));
         return tokens;
       } catch (error) {
-        this.failed(error);
+        this.trouble(error);
+        if (!this.degradedSince) return scopes.map((s) => this.lastKnown.get(s) ?? (error instanceof Error ? error : new Error(String(error))));
       }
     }
     // Redis away: shared scopes keep their last known token (the curriculum keeps being served).
@@ -111,7 +121,7 @@ export class SharedCache {
     try {
       return await this.remote.bump(scopes);
     } catch (error) {
-      this.failed(error);
+      this.trouble(error);
       return undefined;
     }
   }
@@ -188,7 +198,7 @@ export class SharedCache {
     try {
       await this.remote.mark(`pin:{s${studentId}}`, ms);
     } catch (error) {
-      this.failed(error);
+      this.trouble(error);
     }
   }
 
@@ -200,7 +210,7 @@ export class SharedCache {
     try {
       return await this.remote.marked(`pin:{s${studentId}}`);
     } catch (error) {
-      this.failed(error);
+      this.trouble(error);
       return true;
     }
   }
@@ -214,7 +224,7 @@ export class SharedCache {
       try {
         removed = await this.remote.clearNamespace(namespace);
       } catch (error) {
-        this.failed(error);
+        this.trouble(error);
       }
     }
     this.stats.deletes(namespace, removed);
@@ -232,7 +242,8 @@ export class SharedCache {
     if (!this.remote) return { status: 'OK', latencyMs: null, detail: 'memory (no REDIS_URL)' };
     const started = performance.now();
     try {
-      await this.remote.ping();
+      // On the probe's own connection: a busy cache connection does not make Redis look away.
+      await this.remote.probe();
       if (this.degradedSince) this.recovered();
       return { status: 'OK', latencyMs: performance.now() - started, detail: 'redis' };
     } catch {
@@ -252,22 +263,32 @@ export class SharedCache {
     await this.memory.close();
   }
 
-  /** One warning per outage, then a probe with backoff until Redis answers. */
   /**
-   * A read or write of values that failed: it costs misses, not correctness (a value is filed
-   * under the versions it was computed from, so a late or lost one is never wrong). Counted, but it
-   * does not turn Redis off: under heavy load a big write can take longer than the timeout while
-   * Redis is fine, and switching to memory (then bumping the epoch on return) would make every
-   * request dearer just when the server is busiest. What correctness needs, the versions and their
-   * bumps, does switch it off when it fails (failed below), as does a lost connection.
+   * A command that failed: a timeout is a miss (missed), anything else means Redis is away (failed).
+   * A timed-out command is still on its way, in order (see RedisStore.check); whether Redis is away
+   * is the store's check to say, through onStateChange.
+   */
+  private trouble(error: unknown): void {
+    if (error instanceof RedisTimeoutError) this.missed(error);
+    else this.failed(error);
+  }
+
+  /**
+   * A command that failed or timed out without Redis being away: it costs misses, not correctness
+   * (a value is filed under the versions it was computed from, so a late or lost one is never
+   * wrong). Counted, but it does not turn Redis off: under heavy load a command can take longer
+   * than the timeout while Redis is fine, and switching to memory (then bumping the epoch on
+   * return) would make every request dearer just when the server is busiest.
    */
   private missed(error: unknown): void {
     this.stats.error();
     const now = Date.now();
     if (now - this.lastMissLog < 10_000) return;
     this.lastMissLog = now;
-    this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: a Redis read or write of values failed (served from the database; logged at most every 10 s)');
+    this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: a Redis command failed or timed out (the request read the database; logged at most every 10 s)');
   }
+
+  /** Redis is away: one warning per outage, then a probe with backoff until Redis answers. */
 
   private failed(error: unknown): void {
     this.stats.error();
