@@ -31,7 +31,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly replies = new ReplyClock();
 
   constructor(private readonly options: RedisRateLimiterOptions) {
-    this.client = createRedisClient(options.redis, options.commandTimeoutMs);
+    this.client = createRedisClient(options.redis, options.commandTimeoutMs, 'reved-ratelimit');
     this.client.on('error', () => {}); // failures reach callers through the commands
   }
 
