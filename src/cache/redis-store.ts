@@ -152,9 +152,15 @@ export class RedisStore implements CacheStore {
     }
   }
 
-  /** A read on the probe's own connection, within the command timeout (see withTimeout). */
+  /**
+   * A read on the probe's own connection, within the command timeout (see withTimeout). While that
+   * connection is being made again (after Redis came back, its backoff may lag the cache's), the
+   * read goes on the cache's connection instead: a reconnecting probe says nothing about Redis.
+   */
   probe(): Promise<void> {
-    return withTimeout(this.probeClient.get(`${this.options.prefix}:ping`), this.options.commandTimeoutMs).then(() => {});
+    const ready = this.options.cluster ? this.probeClient.isOpen : this.probeClient.isReady;
+    const client = ready ? this.probeClient : this.client;
+    return withTimeout(client.get(`${this.options.prefix}:ping`), this.options.commandTimeoutMs).then(() => {});
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {
