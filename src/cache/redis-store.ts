@@ -35,15 +35,15 @@ const VERSION_TTL_SECONDS = 2 * 24 * 3600;
  * (no offline queue) and the shared cache works without it.
  *
  * A command that times out does not by itself mean Redis is away: on a saturated server its reply
- * may wait behind this process's own backlog on the connection (stop 14 saw a busy loop take itself
- * for an outage, turn the cache off, and collapse). So a timeout starts a check (`check`), and the
- * store reports Redis away (onStateChange(false)) only when the check says so.
+ * may wait behind this process's own backlog on the connection (load runs saw a busy server take
+ * itself for an outage, turn the cache off and never recover). So a timeout starts a check
+ * (`check`), and the store reports Redis away (onStateChange(false)) only when the check says so.
  */
 export class RedisStore implements CacheStore {
   readonly backend = 'redis' as const;
   // One node or a cluster: both take the commands used here (a cluster routes each by its key).
   private readonly client: RedisClient;
-  /** A connection of its own for the check: its PING never queues behind the cache's commands. */
+  /** A connection of its own for the check: its read never queues behind the cache's commands. */
   private readonly probeClient: RedisClient;
   private readonly keyv: Keyv;
   private up = false;
@@ -55,7 +55,7 @@ export class RedisStore implements CacheStore {
   constructor(private readonly options: RedisStoreOptions) {
     this.client = createRedisClient(options, options.commandTimeoutMs, CACHE_CLIENT_NAME);
     this.probeClient = createRedisClient(options, options.commandTimeoutMs, PROBE_CLIENT_NAME);
-    this.probeClient.on('error', () => {}); // a probe that cannot connect fails its PING, and says so
+    this.probeClient.on('error', () => {}); // a probe that cannot connect fails its read, and says so
     this.client.on('error', (error: unknown) => this.setUp(false, error));
     this.client.on('ready', () => this.setUp(true));
     this.client.on('end', () => this.setUp(false));
