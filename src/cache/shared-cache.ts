@@ -281,7 +281,8 @@ export class SharedCache {
    * return) would make every request dearer just when the server is busiest.
    */
   private missed(error: unknown): void {
-    this.stats.error();
+    if (error instanceof RedisTimeoutError) this.stats.timeout();
+    else this.stats.error();
     const now = Date.now();
     if (now - this.lastMissLog < 10_000) return;
     this.lastMissLog = now;

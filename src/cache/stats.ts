@@ -25,6 +25,8 @@ export interface CacheStatsSnapshot {
   sets: number;
   deletes: number;
   errors: number;
+  /** Of the errors, Redis commands that passed the command timeout (misses; Redis not taken for away). */
+  timeouts: number;
   /** Times Redis became unreachable since the process started (one warning logged each time). */
   outages: number;
   /** Entries and estimated bytes held by this instance's memory layer. */
@@ -44,6 +46,7 @@ export class CacheStatsCollector {
     NAMESPACE_NAMES.map((ns) => [ns, { memoryHits: 0, redisHits: 0, misses: 0, sets: 0, deletes: 0 }]),
   );
   private errorCount = 0;
+  private timeoutCount = 0;
   private outageCount = 0;
 
   record(ns: Namespace, memoryHits: number, redisHits: number, misses: number): void {
@@ -65,6 +68,11 @@ export class CacheStatsCollector {
     this.errorCount++;
   }
 
+  timeout(): void {
+    this.errorCount++;
+    this.timeoutCount++;
+  }
+
   outage(): void {
     this.outageCount++;
   }
@@ -78,6 +86,6 @@ export class CacheStatsCollector {
     const sum = (f: (n: NamespaceStats) => number) => namespaces.reduce((s, n) => s + f(n), 0);
     const hits = sum((n) => n.hits);
     const misses = sum((n) => n.misses);
-    return { ...state, hits, misses, hitRate: rate(hits, hits + misses), sets: sum((n) => n.sets), deletes: sum((n) => n.deletes), errors: this.errorCount, outages: this.outageCount, namespaces };
+    return { ...state, hits, misses, hitRate: rate(hits, hits + misses), sets: sum((n) => n.sets), deletes: sum((n) => n.deletes), errors: this.errorCount, timeouts: this.timeoutCount, outages: this.outageCount, namespaces };
   }
 }

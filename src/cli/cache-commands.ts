@@ -1,7 +1,7 @@
 import type { AdminClient } from './admin-client.js';
 
 const STATS = `{ monitoring { cache {
-  backend enabled hits misses hitRate sets deletes errors outages degradedSince entries bytes
+  backend enabled hits misses hitRate sets deletes errors timeouts outages degradedSince entries bytes
   namespaces { namespace hits misses hitRate memoryHits redisHits sets ttlSeconds }
 } } }`;
 
@@ -12,7 +12,7 @@ export async function cacheStats(client: AdminClient): Promise<string> {
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
   const lines = [
     `backend ${c.backend}${c.enabled ? '' : ' (CACHE=off)'}${c.degradedSince ? `, Redis unreachable since ${c.degradedSince}` : ''}`,
-    `hits ${c.hits}, misses ${c.misses}, hit rate ${pct(c.hitRate)}; sets ${c.sets}, deletes ${c.deletes}, errors ${c.errors}, Redis outages ${c.outages}`,
+    `hits ${c.hits}, misses ${c.misses}, hit rate ${pct(c.hitRate)}; sets ${c.sets}, deletes ${c.deletes}, errors ${c.errors} (timeouts ${c.timeouts}), Redis outages ${c.outages}`,
     `memory layer: ${c.entries} entries, ~${(c.bytes / 1024 / 1024).toFixed(1)} MiB`,
     '',
     'namespace          ttl       hits (memory/redis)     misses   hit rate      sets',

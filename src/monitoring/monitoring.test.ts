@@ -8,7 +8,7 @@ const MONITORING = `{ monitoring {
   requests(windowSeconds: 300) { count errorRate clientErrorRate avgMs p50Ms p95Ms p99Ms perSecond sqlPerRequest cacheHitRate }
   operations(windowSeconds: 300, limit: 50) { name count errorRate avgMs p95Ms p99Ms sqlPerRequest }
   system { rssBytes heapUsedBytes memoryUsedRatio memoryLimitBytes cpuPercent eventLoopLagP99Ms uptimeSeconds }
-  cache { backend hits misses hitRate namespaces { namespace hits misses hitRate ttlSeconds } }
+  cache { backend hits misses hitRate errors timeouts outages namespaces { namespace hits misses hitRate ttlSeconds } }
   database { engine poolSize idle waiting queries slowQueries recentSlowQueries { name durationMs } }
   alerts { name severity message value threshold since }
 } }`;
@@ -34,6 +34,8 @@ describe('monitoring', () => {
     expect(ok.data.monitoring.system.memoryUsedRatio).toBeGreaterThan(0);
     expect(ok.data.monitoring.system.memoryUsedRatio).toBeLessThan(1);
     expect(ok.data.monitoring.alerts).toEqual([]);
+    // A healthy local cache: no command failed or timed out, Redis never away.
+    expect(ok.data.monitoring.cache).toMatchObject({ errors: 0, timeouts: 0, outages: 0 });
   });
 
   it('bounds its arguments', async () => {

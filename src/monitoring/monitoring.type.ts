@@ -139,6 +139,11 @@ export class CacheStats {
   @Field(() => Int, { description: 'Redis commands that failed or timed out.' })
   errors!: number;
 
+  @Field(() => Int, {
+    description: 'Of the errors, Redis commands that passed CACHE_REDIS_TIMEOUT_MS: each cost its request the cache (read from the database), and Redis was not taken for unreachable unless its probe also went unanswered.',
+  })
+  timeouts!: number;
+
   @Field(() => Int, { description: 'Times Redis became unreachable.' })
   outages!: number;
 
