@@ -71,9 +71,10 @@ export class ReplyClock {
  * since the wait began (`clock`: answers are flowing, this one is queued), while less than `4 * ms`
  * has passed in all (a request never waits much longer on a hung Redis).
  * A busy server must not take its own lateness for Redis being away: that turns the cache off,
- * every request gets dearer, and the load that made it late never drains.
+ * every request gets dearer, and the load that made it late never drains. `onTimeout` is told
+ * when the timeout is given (the command itself is still on its way).
  */
-export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock): Promise<T> {
+export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock, onTimeout?: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   let settled = false;
   const started = performance.now();
@@ -101,7 +102,10 @@ export function withTimeout<T>(op: Promise<T>, ms: number, clock?: ReplyClock): 
               const late = now - armedAt - ms > ms / 2;
               const flowing = clock !== undefined && clock.last > armedAt;
               if (inTime && (late || flowing)) arm();
-              else reject(new RedisTimeoutError(ms));
+              else {
+                reject(new RedisTimeoutError(ms));
+                onTimeout?.();
+              }
             }),
           ms,
         );

@@ -131,7 +131,8 @@ export class RequestCache {
     const needed = [...new Set(scopes)];
     const tokens = new Map<string, string>();
     const found = await this.versions.loadMany(needed);
-    for (const [i, t] of found.entries()) {
+    for (let i = 0; i < found.length; i++) {
+      const t = found[i]!;
       if (t instanceof Error) return undefined;
       tokens.set(needed[i]!, t);
     }

@@ -290,7 +290,6 @@ export class SharedCache {
   }
 
   /** Redis is away: one warning per outage, then a probe with backoff until Redis answers. */
-
   private failed(error: unknown): void {
     this.stats.error();
     if (this.closed || !this.remote) return;
