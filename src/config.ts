@@ -80,6 +80,8 @@ const schema = z
     INTROSPECTION: bool.optional(),
     /** Before/after switch for load comparisons: off resolves every relation with its own query. */
     DATALOADERS: onOff('on'),
+    /** How operations run: `jit` (compiled once per query, graphql-jit) or `interpreter` (graphql-js's execute). */
+    GRAPHQL_EXECUTOR: z.enum(['jit', 'interpreter']).default('jit'),
     /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as ADMIN_USERNAME. */
     API_URL: z.url({ protocol: /^https?$/ }).optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -167,7 +169,7 @@ export type Config = Readonly<{
     prometheus: boolean;
     alerts: Readonly<{ memoryRatio: number; p95Ms: number; errorRate: number; cacheHitRate: number; windowSeconds: number; minRequests: number }>;
   }>;
-  graphql: Readonly<{ introspection: boolean; dataloaders: boolean }>;
+  graphql: Readonly<{ introspection: boolean; dataloaders: boolean; executor: 'jit' | 'interpreter' }>;
   shutdownGraceMs: number;
   adminClient: Readonly<{ url: string; username: string; password: string | undefined }>;
   shutdownDelayMs: number;
@@ -238,7 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         minRequests: e.ALERT_MIN_REQUESTS,
       },
     },
-    graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS },
+    graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS, executor: e.GRAPHQL_EXECUTOR },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminClient: {
       url: e.API_URL ?? `http://localhost:${e.PORT}/graphql`,

@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
+import { compiledExecution } from './execution.js';
 import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, ServiceUnavailableError, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
@@ -36,8 +37,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   registerRequestLimits(fastify, logger);
   const limits = operationLimits(config);
 
+  // Traced requests run on graphql-js: OpenTelemetry's GraphQL spans come from its execute.
+  const executor = config.graphql.executor === 'jit' && !telemetryState.tracing ? 'jit' : 'interpreter';
   const apollo = new ApolloServer<Context>({
-    schema,
+    ...(executor === 'jit' ? { gateway: compiledExecution(schema) } : { schema }),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

@@ -56,5 +56,6 @@ export async function startTelemetry(env: Env): Promise<void> {
     ],
   });
   sdk.start();
+  telemetryState.tracing = otlp;
   telemetryState.shutdown = () => sdk.shutdown();
 }

@@ -4,4 +4,4 @@ import type { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
  * What the telemetry preload started, for the server to use (process scope). The preload and the
  * server import this same module, so they share it. Empty when telemetry is off.
  */
-export const telemetryState: { prometheus?: PrometheusExporter; shutdown?: () => Promise<void> } = {};
+export const telemetryState: { prometheus?: PrometheusExporter; shutdown?: () => Promise<void>; tracing?: boolean } = {};
