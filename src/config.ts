@@ -80,7 +80,7 @@ const schema = z
     INTROSPECTION: bool.optional(),
     /** Before/after switch for load comparisons: off resolves every relation with its own query. */
     DATALOADERS: onOff('on'),
-    /** How operations run: `jit` (compiled once per query, graphql-jit) or `interpreter` (graphql-js's execute). */
+    /** How operations run: `jit` (compiled by graphql-jit on their second run) or `interpreter` (graphql-js's execute). */
     GRAPHQL_EXECUTOR: z.enum(['jit', 'interpreter']).default('jit'),
     /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as ADMIN_USERNAME. */
     API_URL: z.url({ protocol: /^https?$/ }).optional(),
