@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getOperationAST, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode, type VariableDefinitionNode } from 'graphql';
+import { execute, getOperationAST, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<object>['gateway']>;
@@ -26,7 +26,7 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
   const compiled = new WeakMap<OperationDefinitionNode, Compiled>();
   const compile = (document: DocumentNode, operation: OperationDefinitionNode): Compiled => {
     let entry = compiled.get(operation);
-    if (!entry) compiled.set(operation, (entry = { runs: 0, query: undefined, variables: operation.variableDefinitions?.length ? operation.variableDefinitions : undefined }));
+    if (!entry) compiled.set(operation, (entry = { runs: 0, query: undefined }));
     if (!entry.query && entry.runs++ >= runsBeforeCompiling) {
       // Errors thrown by resolvers keep their stack for the error log (never sent to clients).
       entry.query = compileQuery(schema, document, operation.name?.value, { disablingCapturingStackErrors: false });
@@ -47,10 +47,11 @@ export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCo
           // No operation resolved (an unknown or empty operationName): graphql-js says why, in the
           // error Apollo answers as OPERATION_RESOLUTION_FAILURE.
           if (!operation) return interpret();
-          const { query, variables } = compile(document, operation);
+          const { query } = compile(document, operation);
           // Not compiled yet, or not compilable by graphql-jit (a subscription).
           if (!query || !isCompiledQuery(query)) return interpret();
-          if (variables) {
+          const variables = operation.variableDefinitions;
+          if (variables?.length) {
             // Variables are checked by graphql-js first, so a bad one gets graphql-js's own error
             // (its message and node), which Apollo answers as BAD_USER_INPUT naming the field.
             const coerced = getVariableValues(schema, variables, inputs, { maxErrors: 50 });
@@ -86,6 +87,4 @@ interface Compiled {
   runs: number;
   /** The compiled function, or graphql-jit's refusal; undefined until compiled. */
   query: CompiledQuery | ExecutionResult | undefined;
-  /** The operation's variable definitions, if it has any. */
-  variables: readonly VariableDefinitionNode[] | undefined;
 }
