@@ -17,6 +17,12 @@ describe('parseRunOptions', () => {
     expect(parseRunOptions(['capacity', '--think', '5']).thinkS).toEqual([5, 5]);
   });
 
+  it('reads how requests are spread over instances, round robin unless told', () => {
+    expect(parseRunOptions(['capacity', '--instances', '2', '--route', 'student'])).toMatchObject({ instances: [2], route: 'student' });
+    expect(parseRunOptions(['capacity']).route).toBeUndefined(); // the scenarios' default: round-robin
+    expect(() => parseRunOptions(['capacity', '--route', 'sticky'])).toThrow(/--route must be one of round-robin, student, not sticky/);
+  });
+
   it('lists every problem at once, and bounds every count and duration', () => {
     try {
       parseRunOptions(['classrom', '--students', '0', '--duration', '99999', '--think', '5-2', '--correct-rate', '2']);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SEED_THRESHOLDS, type Thresholds } from './checks/thresholds.js';
+import { ROUTES, type Route } from './driver/graphql-http.js';
 
 /**
  * The command line of `npm run loadtest -- <scenario...> [options]`. Every option is bounded (a
@@ -32,6 +33,8 @@ export interface RunOptions {
   goal?: number;
   /** classroom: run against this many server processes of their own, once per count (e.g. [1, 2]). */
   instances?: number[];
+  /** How requests are spread over several instances (see Route). */
+  route?: Route;
   /** big-tables: days of history seeded per student. */
   historyDays?: number;
 }
@@ -64,6 +67,9 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --instances N[,M]    classroom: against N servers started as processes of their own (round robin, on
                        DATABASE_URL and REDIS_URL), once per count listed, and the scaling between them;
                        capacity: against N such servers (the first count)
+  --route R            with several instances: round-robin (each request to the next), or student (each
+                       student's requests to one instance, as a load balancer hashing the Authorization
+                       header does; sign-ins still round robin) (round-robin)
   --history-days N     big-tables: days of history per student (200: about 5 million attempts for 10,000)
   --ceiling            also measure the framework ceiling in this run
   --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
@@ -73,7 +79,7 @@ to pre-generate tokens), else the server runs in this process on DATABASE_URL an
 embedded defaults (PGLITE_DIR, default .data/loadtest-pglite). ADMIN_USERNAME, ADMIN_PASSWORD.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
-  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances', 'history-days'] as const;
+  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances', 'route', 'history-days'] as const;
   let parsed;
   try {
     parsed = parseArgs({
@@ -126,8 +132,15 @@ export function parseRunOptions(args: string[]): RunOptions {
     }
   }
 
+  let route: Route | undefined;
+  if (values.route !== undefined) {
+    if ((ROUTES as readonly string[]).includes(values.route)) route = values.route as Route;
+    else problems.push(`--route must be one of ${ROUTES.join(', ')}, not ${values.route}`);
+  }
+
   const options: RunOptions = {
     instances,
+    route,
     historyDays: number('history-days', 1, 3_650, true),
     scenarios: SCENARIO_NAMES.filter((s) => scenarios.has(s)),
     out: values.out ?? 'loadtest/results',

@@ -81,9 +81,18 @@ describe('compose.yaml', () => {
     for (const t of targets) expect(c.services).toHaveProperty(t.split(':')[0]);
   });
 
-  it('balances both apps in nginx, escapes nginx variables from Compose, and hides /metrics', () => {
+  it("balances both apps in nginx, a student's requests to one, escapes nginx variables from Compose, and hides /metrics", () => {
     const nginx = c.configs.nginx!.content;
     for (const name of apps) expect(nginx).toContain(`server ${name}:${c.services[name]!.environment!.PORT}`);
+    // Affinity on the token (each instance's in-process cache then holds its own students); a
+    // request without one (a sign-in) is spread by its request id, not all sent to one instance.
+    const upstream = /upstream reved_api \{([^}]*)\}/.exec(nginx)![1]!;
+    expect(upstream).toMatch(/^\s*hash \$\$reved_affinity consistent;$/m);
+    const affinity = /map \$\$http_authorization \$\$reved_affinity \{([^}]*)\}/.exec(nginx)![1]!;
+    expect(affinity.trim().split('\n').map((l) => l.trim().split(/\s+/))).toEqual([
+      ['""', '$$request_id;'],
+      ['default', '$$http_authorization;'],
+    ]);
     expect(nginx).toMatch(/location = \/metrics \{ return 404; \}/);
     expect(nginx.match(/(?<!\$)\$(?!\$)[a-z_]+/g) ?? []).toEqual([]); // a single $ would be interpolated by Compose
     const [published, listen] = c.services.lb!.ports![0]!.split(':');

@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLHttp } from '../driver/graphql-http.js';
-import { agreementChecks, readMonitoring, sqlPerRequest, type MonitoringReport } from './monitoring.js';
+import { agreementChecks, MONITORING, readMonitoring, sqlPerRequest, type MonitoringReport } from './monitoring.js';
+
+describe('the monitoring query the load scenarios send', () => {
+  it('is valid against the emitted schema (else every run would report monitoring unavailable)', () => {
+    const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+    expect(validate(schema, parse(MONITORING)).map((e) => e.message)).toEqual([]);
+  });
+});
 
 describe('readMonitoring', () => {
   // A stand-in server: answers as Apollo does to a schema without `monitoring`, or with it.
@@ -32,10 +41,14 @@ describe('readMonitoring', () => {
     expect(await read()).toEqual({ available: false, reason: 'this server has no `monitoring` query yet' });
   });
 
-  it('reads the cache and per-operation figures of the contract', async () => {
-    const monitoring = { cache: { backend: 'redis', hits: 80, misses: 20, hitRate: 0.8 }, requests: { count: 100, p95Ms: 12.5 }, operations: [{ name: 'Dashboard', count: 100, sqlPerRequest: 1.5, p95Ms: 12.5 }] };
+  it("reads the cache and per-operation figures of the contract, each layer's hits summed over the namespaces", async () => {
+    const namespaces = [
+      { memoryHits: 50, redisHits: 10 },
+      { memoryHits: 5, redisHits: 15 },
+    ];
+    const monitoring = { cache: { backend: 'redis', hits: 80, misses: 20, hitRate: 0.8, namespaces }, requests: { count: 100, p95Ms: 12.5 }, operations: [{ name: 'Dashboard', count: 100, sqlPerRequest: 1.5, p95Ms: 12.5 }] };
     reply = { status: 200, body: { data: { monitoring } } };
-    expect(await read()).toEqual({ available: true, ...monitoring });
+    expect(await read()).toEqual({ available: true, ...monitoring, cache: { backend: 'redis', hits: 80, misses: 20, hitRate: 0.8, memoryHits: 55, redisHits: 25 } });
   });
 
   it('passes on any other failure with its code', async () => {
@@ -47,7 +60,7 @@ describe('readMonitoring', () => {
 describe('sqlPerRequest', () => {
   const report: MonitoringReport = {
     available: true,
-    cache: { backend: 'memory', hits: 90, misses: 10, hitRate: 0.9 },
+    cache: { backend: 'memory', hits: 90, misses: 10, hitRate: 0.9, memoryHits: 90, redisHits: 0 },
     requests: { count: 40, p95Ms: 12 },
     operations: [
       { name: 'Dashboard', count: 30, sqlPerRequest: 2, p95Ms: 10 },
@@ -71,7 +84,7 @@ describe('agreementChecks', () => {
   const op = (name: string, count: number, errors = 0, p95 = 10) => ({ name, count, errors, errorRate: 0, errorKinds: {}, avg: p95 / 2, p50: p95 / 2, p95, p99: p95, max: p95 });
   const server = (counts: Record<string, number>, p95Ms: number): MonitoringReport => ({
     available: true,
-    cache: { backend: 'memory', hits: 1, misses: 1, hitRate: 0.5 },
+    cache: { backend: 'memory', hits: 1, misses: 1, hitRate: 0.5, memoryHits: 1, redisHits: 0 },
     requests: { count: Object.values(counts).reduce((a, b) => a + b, 0), p95Ms },
     operations: Object.entries(counts).map(([name, count]) => ({ name, count, sqlPerRequest: 0, p95Ms })),
   });

@@ -9,9 +9,9 @@ import type { Check } from './thresholds.js';
  * reported as "monitoring unavailable" rather than failing the run. The query is written out here,
  * not generated: codegen checks documents against the emitted schema, which may not have it yet.
  */
-const MONITORING = `query LoadtestMonitoring {
+export const MONITORING = `query LoadtestMonitoring {
   monitoring {
-    cache { backend hits misses hitRate }
+    cache { backend hits misses hitRate namespaces { memoryHits redisHits } }
     requests(windowSeconds: 900) { count p95Ms }
     operations(windowSeconds: 900, limit: 100) { name count sqlPerRequest p95Ms }
   }
@@ -19,7 +19,8 @@ const MONITORING = `query LoadtestMonitoring {
 
 export interface MonitoringFigures {
   available: true;
-  cache: { backend: string; hits: number; misses: number; hitRate: number };
+  /** memoryHits and redisHits: the hits each layer answered (summed over the namespaces). */
+  cache: { backend: string; hits: number; misses: number; hitRate: number; memoryHits: number; redisHits: number };
   requests: { count: number; p95Ms: number };
   operations: { name: string; count: number; sqlPerRequest: number; p95Ms: number }[];
 }
@@ -43,8 +44,9 @@ export async function readMonitoringOfAll(urls: string[], token: string): Promis
   const failed = reports.find((r) => !r.available);
   if (failed || reports.length === 1) return { ...(failed ?? reports[0]!), instances: reports.length };
   const all = reports as MonitoringFigures[];
-  const hits = all.reduce((s, r) => s + r.cache.hits, 0);
-  const misses = all.reduce((s, r) => s + r.cache.misses, 0);
+  const sum = (f: (r: MonitoringFigures) => number) => all.reduce((s, r) => s + f(r), 0);
+  const hits = sum((r) => r.cache.hits);
+  const misses = sum((r) => r.cache.misses);
   const byName = new Map<string, MonitoringFigures['operations'][number]>();
   for (const o of all.flatMap((r) => r.operations)) {
     const seen = byName.get(o.name);
@@ -57,15 +59,23 @@ export async function readMonitoringOfAll(urls: string[], token: string): Promis
   return {
     available: true,
     instances: all.length,
-    cache: { backend: all[0]!.cache.backend, hits, misses, hitRate: hits + misses === 0 ? 0 : hits / (hits + misses) },
-    requests: { count: all.reduce((s, r) => s + r.requests.count, 0), p95Ms: Math.max(...all.map((r) => r.requests.p95Ms)) },
+    cache: { backend: all[0]!.cache.backend, hits, misses, hitRate: hits + misses === 0 ? 0 : hits / (hits + misses), memoryHits: sum((r) => r.cache.memoryHits), redisHits: sum((r) => r.cache.redisHits) },
+    requests: { count: sum((r) => r.requests.count), p95Ms: Math.max(...all.map((r) => r.requests.p95Ms)) },
     operations: [...byName.values()],
   };
 }
 
+interface MonitoringAnswer extends Omit<MonitoringFigures, 'available' | 'cache'> {
+  cache: Omit<MonitoringFigures['cache'], 'memoryHits' | 'redisHits'> & { namespaces: { memoryHits: number; redisHits: number }[] };
+}
+
 export async function readMonitoring(admin: AdminSession): Promise<MonitoringReport> {
-  const r = await admin.http.post<{ monitoring: Omit<MonitoringFigures, 'available'> }>(MONITORING, undefined, admin.token);
-  if (r.ok) return { available: true, ...r.data.monitoring };
+  const r = await admin.http.post<{ monitoring: MonitoringAnswer }>(MONITORING, undefined, admin.token);
+  if (r.ok) {
+    const { namespaces, ...cache } = r.data.monitoring.cache;
+    const layer = (f: (n: (typeof namespaces)[number]) => number) => namespaces.reduce((s, n) => s + f(n), 0);
+    return { available: true, ...r.data.monitoring, cache: { ...cache, memoryHits: layer((n) => n.memoryHits), redisHits: layer((n) => n.redisHits) } };
+  }
   const missing = r.kind.includes('GRAPHQL_VALIDATION_FAILED') && /monitoring|Cannot query field/i.test(r.message);
   return { available: false, reason: missing ? 'this server has no `monitoring` query yet' : `${r.kind}: ${r.message}` };
 }

@@ -10,9 +10,26 @@ export type GqlOutcome<T = any> =
   | { ok: true; ms: number; at: number; data: T }
   | { ok: false; ms: number; at: number; kind: string; message: string; retryable: boolean; retryAfterSeconds?: number };
 
+/**
+ * How requests are spread over several instances: each to the next (round-robin), or each
+ * student's to one instance (student: by its token, as a load balancer hashing the Authorization
+ * header does, e.g. nginx's `hash ... consistent` in compose.yaml; a request with no token goes to
+ * the next). With student, an instance's in-process cache holds its own students' entries.
+ */
+export const ROUTES = ['round-robin', 'student'] as const;
+export type Route = (typeof ROUTES)[number];
+
 export interface GraphQLHttpOptions {
   connections: number;
   timeoutMs: number;
+  route?: Route;
+}
+
+/** FNV-1a of a string: a cheap, stable spread of tokens over instances. */
+export function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 interface GraphQLBody {
@@ -23,10 +40,12 @@ interface GraphQLBody {
 export class GraphQLHttp {
   private readonly targets: { pool: Pool; path: string }[];
   private next = 0;
+  private readonly byStudent: boolean;
 
   /** `url` may list several instances, comma-separated: requests then go to each in turn. */
   constructor(url: string, options: GraphQLHttpOptions) {
     const urls = url.split(',').map((u) => new URL(u.trim()));
+    this.byStudent = options.route === 'student' && urls.length > 1;
     this.targets = urls.map((u) => ({
       path: `${u.pathname}${u.search}`,
       pool: new Pool(u.origin, {
@@ -48,7 +67,7 @@ export class GraphQLHttp {
     let status: number;
     let text: string;
     try {
-      const target = this.targets[this.next++ % this.targets.length]!;
+      const target = this.targets[(this.byStudent && token ? hashOf(token) : this.next++) % this.targets.length]!;
       const res = await target.pool.request({
         path: target.path,
         method: 'POST',

@@ -1,5 +1,5 @@
 import { now, Recorder, type RecorderData } from '../measure/recorder.js';
-import { GraphQLHttp } from './graphql-http.js';
+import { GraphQLHttp, type Route } from './graphql-http.js';
 import { Sleeper } from './sleeper.js';
 import { VirtualStudent, type Behaviour, type ExerciseAnswers, type StudentAccount, type StudentWorld, type Submission } from './virtual-student.js';
 import { groupBy } from '../../src/common/group-by.js';
@@ -37,6 +37,7 @@ export interface StudentsJob {
   url: string;
   connections: number;
   timeoutMs: number;
+  route?: Route;
   students: StudentAccount[];
   answers: ExerciseAnswers[];
   behaviour: Behaviour;
@@ -73,7 +74,7 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
   const mismatches = { grading: 0, replay: 0 };
   const examples: string[] = [];
   const world: StudentWorld = {
-    http: new GraphQLHttp(job.url, { connections: job.connections, timeoutMs: job.timeoutMs }),
+    http: new GraphQLHttp(job.url, { connections: job.connections, timeoutMs: job.timeoutMs, route: job.route }),
     recorder: new Recorder(now()),
     sleeper: new Sleeper(),
     behaviour: job.behaviour,

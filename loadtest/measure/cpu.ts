@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
@@ -19,6 +20,12 @@ export interface CpuPoint {
   loadgen: number;
   /** Event-loop utilisation of the main thread (the in-process server), 0 to 1; null for TARGET_URL. */
   server: number | null;
+  /**
+   * CPU time of the main thread alone, in cores (Linux; null elsewhere, and for TARGET_URL). Below
+   * its utilisation, the difference is time the loop counted busy while the thread waited for a
+   * core (other processes, PostgreSQL's and Redis's among them, ran on it).
+   */
+  serverCores: number | null;
   /** CPU time of this whole process, in cores (1.5 = one and a half cores busy). */
   processCores: number;
   /** The whole machine, 0 to 1 of all cores: other people's work shows here. */
@@ -28,6 +35,7 @@ export interface CpuPoint {
 export interface CpuSummary {
   loadgenElu: { mean: number; max: number };
   serverElu: { mean: number; max: number } | null;
+  serverCores: { mean: number; max: number } | null;
   processCores: { mean: number; max: number };
   machineBusy: { mean: number; max: number };
 }
@@ -48,10 +56,34 @@ function machineTimes(): { busy: number; total: number } {
   return { busy, total };
 }
 
+/** Clock ticks per second of /proc's times (USER_HZ: 100 on every Linux architecture Node runs on). */
+const USER_HZ = 100;
+
+/**
+ * utime + stime, in ms, of a `/proc/<pid>/task/<tid>/stat` line. The command name (2nd field) is in
+ * parentheses and may hold spaces or parentheses itself: fields are counted after its last ')'.
+ */
+export function threadCpuMs(statLine: string): number {
+  const fields = statLine.slice(statLine.lastIndexOf(')') + 2).split(' ');
+  // After the name: state (3rd field of the line) is fields[0], utime (14th) fields[11], stime (15th) fields[12].
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`not a /proc stat line: ${statLine.slice(0, 80)}`);
+  return (ticks * 1000) / USER_HZ;
+}
+
+/** This process's main thread's CPU time in ms, or null where /proc does not tell (not Linux). */
+export function mainThreadCpuMs(): number | null {
+  try {
+    return threadCpuMs(fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 export class CpuSampler {
   private readonly points: CpuPoint[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private last = { at: now(), cpu: process.cpuUsage(), machine: machineTimes(), loadgen: undefined as EventLoopUtilization | undefined, server: performance.eventLoopUtilization() };
+  private last = { at: now(), cpu: process.cpuUsage(), thread: mainThreadCpuMs(), machine: machineTimes(), loadgen: undefined as EventLoopUtilization | undefined, server: performance.eventLoopUtilization() };
 
   constructor(
     private readonly worker: Worker,
@@ -59,7 +91,7 @@ export class CpuSampler {
   ) {}
 
   start(intervalMs = 1_000): void {
-    this.last = { at: now(), cpu: process.cpuUsage(), machine: machineTimes(), loadgen: this.worker.performance.eventLoopUtilization(), server: performance.eventLoopUtilization() };
+    this.last = { at: now(), cpu: process.cpuUsage(), thread: mainThreadCpuMs(), machine: machineTimes(), loadgen: this.worker.performance.eventLoopUtilization(), server: performance.eventLoopUtilization() };
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();
   }
@@ -78,15 +110,17 @@ export class CpuSampler {
     const machine = machineTimes();
     const loadgen = this.worker.performance.eventLoopUtilization();
     const server = performance.eventLoopUtilization();
+    const thread = mainThreadCpuMs();
     const machineTotal = machine.total - this.last.machine.total;
     this.points.push({
       at,
       loadgen: clamp(performance.eventLoopUtilization(loadgen, this.last.loadgen).utilization),
       server: this.serverInProcess ? clamp(performance.eventLoopUtilization(server, this.last.server).utilization) : null,
+      serverCores: this.serverInProcess && thread !== null && this.last.thread !== null ? (thread - this.last.thread) / elapsedMs : null,
       processCores: (cpu.user + cpu.system) / 1000 / elapsedMs,
       machineBusy: machineTotal > 0 ? (machine.busy - this.last.machine.busy) / machineTotal : 0,
     });
-    this.last = { at, cpu: process.cpuUsage(), machine, loadgen, server };
+    this.last = { at, cpu: process.cpuUsage(), thread, machine, loadgen, server };
   }
 }
 
@@ -94,9 +128,11 @@ export class CpuSampler {
 export function summarizeCpu(points: readonly CpuPoint[], from = -Infinity, to = Infinity): CpuSummary {
   const inside = points.filter((p) => p.at >= from && p.at <= to);
   const servers = inside.map((p) => p.server).filter((s): s is number => s !== null);
+  const threads = inside.map((p) => p.serverCores).filter((s): s is number => s !== null);
   return {
     loadgenElu: meanAndMax(inside.map((p) => p.loadgen)),
     serverElu: servers.length ? meanAndMax(servers) : null,
+    serverCores: threads.length ? meanAndMax(threads) : null,
     processCores: meanAndMax(inside.map((p) => p.processCores)),
     machineBusy: meanAndMax(inside.map((p) => p.machineBusy)),
   };

@@ -41,6 +41,7 @@ export function cpuSection(cpu: CpuSummary): Section {
     lines: [
       `load generator (worker thread) event-loop utilisation: ${pair(cpu.loadgenElu, share)}${cpu.loadgenElu.mean > 0.7 ? ' (near saturation: the figures may be the load generator\'s limit)' : ''}`,
       cpu.serverElu ? `server (main thread) event-loop utilisation: ${pair(cpu.serverElu, share)}` : 'server: not in this process (TARGET_URL)',
+      ...(cpu.serverCores ? [`server (main thread) CPU time: ${pair(cpu.serverCores, (v) => `${v.toFixed(2)} cores`)} (busy time beyond it is the loop waiting for a core)`] : []),
       `this process: ${pair(cpu.processCores, (v) => `${v.toFixed(2)} cores`)}`,
       `whole machine busy: ${pair(cpu.machineBusy, share)} (other work on the machine included)`,
     ],
@@ -52,7 +53,7 @@ export function monitoringSection(m: MonitoringReport): Section {
   return {
     title: 'Monitoring (from the server)',
     lines: [
-      `cache: ${share(m.cache.hitRate)} hits (${m.cache.hits} hits, ${m.cache.misses} misses, ${m.cache.backend}), counted since the server started`,
+      `cache: ${share(m.cache.hitRate)} hits (${m.cache.hits} hits: ${m.cache.memoryHits} from memory, ${m.cache.redisHits} from Redis; ${m.cache.misses} misses; ${m.cache.backend}), counted since the server started`,
       `requests over the server's window: ${m.requests.count}, p95 ${ms(m.requests.p95Ms)} ms`,
       ...m.operations.map((o) => `${o.name}: ${o.count} requests, ${o.sqlPerRequest.toFixed(2)} SQL statements per request, p95 ${ms(o.p95Ms)} ms`),
     ],

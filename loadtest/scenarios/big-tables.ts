@@ -38,7 +38,7 @@ export async function bigTables(options: RunOptions, env: Env, log: (line: strin
   const measure = async (url: string) => {
     const run = await runStudentsScenario(
       { ...env, DATABASE_URL: url },
-      { students: 200, tokens: true, connections: 200, timeoutS: 10, thinkS: options.thinkS ?? [2, 5], correctRate: 0.7, duplicateRate: 0 },
+      { students: 200, tokens: true, connections: 200, route: 'round-robin', timeoutS: 10, thinkS: options.thinkS ?? [2, 5], correctRate: 0.7, duplicateRate: 0 },
       { kind: 'classroom', loginWindowMs: 2_000, durationMs: (warmupS + durationS) * 1000 },
       log,
       1,

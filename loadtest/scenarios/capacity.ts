@@ -28,6 +28,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     goal: options.goal ?? 10_000,
     thinkS: options.thinkS ?? [4, 6],
     connections: options.connections ?? Math.min(max, 500),
+    route: options.route ?? 'round-robin',
     correctRate: options.correctRate ?? 0.7,
     duplicateRate: options.duplicateRate ?? 0.05,
     timeoutS: options.timeoutS ?? 10,
@@ -62,7 +63,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     title: `Steps (each held ${settings.holdS} s; held = p95 <= ${settings.p95LimitMs} ms and no error)`,
     lines: [best ? `most students held: ${held}, at ${rate(best.rps)} req/s, p95 ${ms(best.latency.p95)} ms` : 'no step was held'],
     table: {
-      columns: ['students', 'req/s', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'load generator ELU (mean/peak)', 'server ELU (mean/peak)', 'process cores', 'held'],
+      columns: ['students', 'req/s', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'load generator ELU (mean/peak)', 'server ELU (mean/peak)', 'server thread CPU (cores)', 'process cores', 'held'],
       rows: steps.map((s) => [
         String(s.students),
         rate(s.rps),
@@ -73,6 +74,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
         String(s.errors),
         `${share(s.cpu.loadgenElu.mean)} / ${share(s.cpu.loadgenElu.max)}`,
         s.cpu.serverElu ? `${share(s.cpu.serverElu.mean)} / ${share(s.cpu.serverElu.max)}` : 'n/a',
+        s.cpu.serverCores ? s.cpu.serverCores.mean.toFixed(2) : 'n/a',
         s.cpu.processCores.mean.toFixed(2),
         s.held ? 'yes' : '**no**',
       ]),

@@ -38,6 +38,7 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
     loginWindowS,
     thinkS: options.thinkS ?? [2, 5],
     connections: options.connections ?? students,
+    route: options.route ?? 'round-robin',
     correctRate: options.correctRate ?? 0.7,
     duplicateRate: options.duplicateRate ?? 0.05,
     timeoutS: options.timeoutS ?? 10,

@@ -3,6 +3,7 @@ import { compareWithDatabase, storedAttempts, takeSnapshot, type IntegrityReport
 import { readMonitoringOfAll, type MonitoringReport } from '../checks/monitoring.js';
 import { exactlyCheck, type Check } from '../checks/thresholds.js';
 import { runLoad, type LoadRun } from '../driver/spawn.js';
+import type { Route } from '../driver/graphql-http.js';
 import type { CapacityPlan, ClassroomPlan, StudentsResult } from '../driver/students.js';
 import type { Behaviour, StudentAccount } from '../driver/virtual-student.js';
 import { Recorder } from '../measure/recorder.js';
@@ -30,6 +31,8 @@ export interface StudentsSettings {
   /** Tokens made beforehand (capacity) rather than a login per student (classroom's storm). */
   tokens: boolean;
   connections: number;
+  /** With several instances: how requests are spread over them. */
+  route: Route;
   timeoutS: number;
   thinkS: [number, number];
   correctRate: number;
@@ -53,7 +56,7 @@ export async function runStudentsScenario(
       if (vacuumed) log(vacuumed);
     }
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
-    return await runStudentsAgainst(target, accounts, { connections: settings.connections, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
+    return await runStudentsAgainst(target, accounts, { connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
   } finally {
     await target.close();
   }
@@ -61,6 +64,7 @@ export async function runStudentsScenario(
 
 interface LoadSettings {
   connections: number;
+  route: Route;
   timeoutMs: number;
   behaviour: Omit<Behaviour, 'runId'>;
   plan: ClassroomPlan | CapacityPlan;
@@ -76,7 +80,7 @@ async function runStudentsAgainst(target: Target, accounts: StudentAccount[], se
     const before = await takeSnapshot(db, ids);
     log(`run ${runId}: ${accounts.length} students against ${target.url}`);
     const load = await runLoad<StudentsResult>(
-      { kind: 'students', url: target.url, connections: settings.connections, timeoutMs: settings.timeoutMs, students: accounts, answers, behaviour: { ...settings.behaviour, runId }, plan: settings.plan },
+      { kind: 'students', url: target.url, connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutMs, students: accounts, answers, behaviour: { ...settings.behaviour, runId }, plan: settings.plan },
       { serverInProcess: target.inProcess, progress: log },
     );
     const monitoring = await readMonitoringOfAll(target.url.split(','), admin.token);
