@@ -41,7 +41,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     { ...settings, students: max, tokens: true },
     { kind: 'capacity', start: settings.start, step: settings.step, max, rampMs: settings.rampS * 1000, settleMs: settleS * 1000, holdMs: settings.holdS * 1000, p95LimitMs: settings.p95LimitMs },
     log,
-    // --instances N: N server processes of their own (round robin) instead of one in this process.
+    // --instances N: N server processes of their own (--route: round robin or by student) instead of one in this process.
     options.instances?.[0],
   );
 

@@ -1,6 +1,7 @@
 import { agreementChecks } from '../checks/monitoring.js';
 import { hitRateCheck, latencyChecks } from '../checks/thresholds.js';
 import { summarizeCpu } from '../measure/cpu.js';
+import type { Route } from '../driver/graphql-http.js';
 import { ms, rate } from '../report/format.js';
 import type { ScenarioResult, Section } from '../report/model.js';
 import { cpuSection, errorsSection, integritySection, monitoringSection, operationsSection } from '../report/sections.js';
@@ -25,7 +26,7 @@ export async function classroom(options: RunOptions, env: Env, log: (line: strin
     log(`classroom against ${n} instance${n > 1 ? 's' : ''}`);
     runs.push(await classroomOnce(options, env, log, n));
   }
-  return combine(runs, counts);
+  return combine(runs, counts, options.route ?? 'round-robin');
 }
 
 async function classroomOnce(options: RunOptions, env: Env, log: (line: string) => void, instances: number | undefined): Promise<ScenarioResult> {
@@ -78,7 +79,7 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
 }
 
 /** Several runs (one per instance count) as one result, with the scaling between them. */
-function combine(runs: ScenarioResult[], counts: number[]): ScenarioResult {
+function combine(runs: ScenarioResult[], counts: number[], route: Route): ScenarioResult {
   const label = (n: number) => `${n} instance${n > 1 ? 's' : ''}`;
   const base = runs[0]!;
   const row = (r: ScenarioResult, n: number) => {
@@ -94,7 +95,9 @@ function combine(runs: ScenarioResult[], counts: number[]): ScenarioResult {
     sections: [
       {
         title: 'Scaling',
-        lines: ['The same classroom against each instance count (processes of their own on one PostgreSQL and one Redis, round robin). On a 2-core machine the instances share the cores with each other, the database, Redis and the load generator.'],
+        lines: [
+          `The same classroom against each instance count (processes of their own on one PostgreSQL and one Redis, ${route === 'student' ? "each student's requests to one instance" : 'round robin'}). On a 2-core machine the instances share the cores with each other, the database, Redis and the load generator.`,
+        ],
         table: { columns: ['instances', 'req/s', 'avg', 'p95', 'req/s against the first'], rows: runs.map((r, i) => row(r, counts[i]!)) },
       },
       ...runs.flatMap((r, i) => r.sections.map((sec) => ({ ...sec, title: `${label(counts[i]!)}: ${sec.title}` }))),
