@@ -26,7 +26,7 @@ export interface GraphQLHttpOptions {
 }
 
 /** FNV-1a of a string: a cheap, stable spread of tokens over instances. */
-export function hashOf(text: string): number {
+function hashOf(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
