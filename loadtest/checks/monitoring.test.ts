@@ -60,7 +60,7 @@ describe('readMonitoring', () => {
 describe('sqlPerRequest', () => {
   const report: MonitoringReport = {
     available: true,
-    cache: { backend: 'memory', hits: 90, misses: 10, hitRate: 0.9, memoryHits: 90, redisHits: 0 },
+    cache: { backend: 'memory', hits: 90, misses: 10, hitRate: 0.9, memoryHits: 90, redisHits: 0, entries: 20, bytes: 40_960 },
     requests: { count: 40, p95Ms: 12 },
     operations: [
       { name: 'Dashboard', count: 30, sqlPerRequest: 2, p95Ms: 10 },
@@ -84,7 +84,7 @@ describe('agreementChecks', () => {
   const op = (name: string, count: number, errors = 0, p95 = 10) => ({ name, count, errors, errorRate: 0, errorKinds: {}, avg: p95 / 2, p50: p95 / 2, p95, p99: p95, max: p95 });
   const server = (counts: Record<string, number>, p95Ms: number): MonitoringReport => ({
     available: true,
-    cache: { backend: 'memory', hits: 1, misses: 1, hitRate: 0.5, memoryHits: 1, redisHits: 0 },
+    cache: { backend: 'memory', hits: 1, misses: 1, hitRate: 0.5, memoryHits: 1, redisHits: 0, entries: 1, bytes: 1_024 },
     requests: { count: Object.values(counts).reduce((a, b) => a + b, 0), p95Ms },
     operations: Object.entries(counts).map(([name, count]) => ({ name, count, sqlPerRequest: 0, p95Ms })),
   });

@@ -11,7 +11,7 @@ import type { Check } from './thresholds.js';
  */
 export const MONITORING = `query LoadtestMonitoring {
   monitoring {
-    cache { backend hits misses hitRate namespaces { memoryHits redisHits } }
+    cache { backend hits misses hitRate entries bytes namespaces { memoryHits redisHits } }
     requests(windowSeconds: 900) { count p95Ms }
     operations(windowSeconds: 900, limit: 100) { name count sqlPerRequest p95Ms }
   }
@@ -19,8 +19,11 @@ export const MONITORING = `query LoadtestMonitoring {
 
 export interface MonitoringFigures {
   available: true;
-  /** memoryHits and redisHits: the hits each layer answered (summed over the namespaces). */
-  cache: { backend: string; hits: number; misses: number; hitRate: number; memoryHits: number; redisHits: number };
+  /**
+   * memoryHits and redisHits: the hits each layer answered (summed over the namespaces); entries
+   * and bytes (estimated): what the memory layer holds at the end, against its bounds.
+   */
+  cache: { backend: string; hits: number; misses: number; hitRate: number; memoryHits: number; redisHits: number; entries: number; bytes: number };
   requests: { count: number; p95Ms: number };
   operations: { name: string; count: number; sqlPerRequest: number; p95Ms: number }[];
 }
@@ -59,7 +62,7 @@ export async function readMonitoringOfAll(urls: string[], token: string): Promis
   return {
     available: true,
     instances: all.length,
-    cache: { backend: all[0]!.cache.backend, hits, misses, hitRate: hits + misses === 0 ? 0 : hits / (hits + misses), memoryHits: sum((r) => r.cache.memoryHits), redisHits: sum((r) => r.cache.redisHits) },
+    cache: { backend: all[0]!.cache.backend, hits, misses, hitRate: hits + misses === 0 ? 0 : hits / (hits + misses), memoryHits: sum((r) => r.cache.memoryHits), redisHits: sum((r) => r.cache.redisHits), entries: sum((r) => r.cache.entries), bytes: sum((r) => r.cache.bytes) },
     requests: { count: sum((r) => r.requests.count), p95Ms: Math.max(...all.map((r) => r.requests.p95Ms)) },
     operations: [...byName.values()],
   };

@@ -54,6 +54,7 @@ export function monitoringSection(m: MonitoringReport): Section {
     title: 'Monitoring (from the server)',
     lines: [
       `cache: ${share(m.cache.hitRate)} hits (${m.cache.hits} hits: ${m.cache.memoryHits} from memory, ${m.cache.redisHits} from Redis; ${m.cache.misses} misses; ${m.cache.backend}), counted since the server started`,
+      `memory layer at the end: ${m.cache.entries} entries, ${(m.cache.bytes / 1024 / 1024).toFixed(1)} MiB (estimated; bounds: CACHE_MEMORY_MAX_ENTRIES, CACHE_MEMORY_MAX_MB)`,
       `requests over the server's window: ${m.requests.count}, p95 ${ms(m.requests.p95Ms)} ms`,
       ...m.operations.map((o) => `${o.name}: ${o.count} requests, ${o.sqlPerRequest.toFixed(2)} SQL statements per request, p95 ${ms(o.p95Ms)} ms`),
     ],

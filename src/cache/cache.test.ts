@@ -79,6 +79,21 @@ describe('the shared cache', () => {
     expect((await t.gql(DASHBOARD, { token })).data.me).toEqual(me);
   });
 
+  it("keeps one memory entry per student value: an answer's new versions replace the old ones", async () => {
+    const token = await t.login('student073');
+    const answer = async (n: number) => {
+      const id = (await t.gql(DASHBOARD, { token })).data.me.recommendations[0].exercise.id;
+      const e = await t.app.database.db.selectFrom('exercises').select(['id', 'type', 'solution', 'content']).where('id', '=', Number(id)).executeTakeFirstOrThrow();
+      await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: id, answer: n % 2 ? e.solution : wrongAnswer(e), durationSeconds: 30, idempotencyKey: `cache-073-${n}` } } });
+      await t.gql(DASHBOARD, { token });
+    };
+    await answer(0); // the exercises it reads are cached from now on
+    const before = t.app.cache.memory.size;
+    for (let n = 1; n <= 4; n++) await answer(n);
+    // Each answer writes the student's profile, progress, ranking and stats under new versions.
+    expect(t.app.cache.memory.size - before).toBe(0);
+  });
+
   it('keeps the written-through work right under concurrent answers of one student', async () => {
     const token = await t.login('student070');
     const exercises = await exercisesOf('CM2', 12);

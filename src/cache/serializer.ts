@@ -31,7 +31,7 @@ function serializeList(list: readonly unknown[]): string {
       text = (item as { [TEXT]?: string })[TEXT];
       if (text === undefined) {
         text = JSON.stringify(tagDates(item));
-        if (Object.isExtensible(item)) Object.defineProperty(item, TEXT, { value: text });
+        if (Object.isExtensible(item)) Object.defineProperty(item, TEXT, { value: flatten(text) });
       }
     } else {
       // As JSON.stringify writes a list: undefined (and a function) as null.
@@ -40,6 +40,18 @@ function serializeList(list: readonly unknown[]): string {
     out += i === 0 ? text : `,${text}`;
   }
   return `${out}]`;
+}
+
+/**
+ * The same text as one string. V8's JSON.stringify returns a rope (a row's ~300 characters are
+ * about seven heap objects), and the kept texts live as long as their rows: at 6,000 students they
+ * were 2 of the server's 7 million live objects (a heap snapshot), each marked by every major
+ * collection. Converting a string to a number makes V8 flatten it in place (its parts become
+ * garbage); the result is not needed.
+ */
+function flatten(text: string): string {
+  Number(text);
+  return text;
 }
 
 export function deserialize<T = unknown>(text: string): T {

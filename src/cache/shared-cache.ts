@@ -126,8 +126,11 @@ export class SharedCache {
     }
   }
 
-  /** Values for full keys: memory first, then Redis (filling memory); undefined for a miss. */
-  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope): Promise<unknown[]> {
+  /**
+   * Values for full keys: memory first, then Redis (filling memory); undefined for a miss. `slots`
+   * (see StoreEntry), when given, are the keys' slots, in order.
+   */
+  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, slots?: readonly string[]): Promise<unknown[]> {
     const values = this.memory.getSync(keys);
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
     const memoryHits = keys.length - missing.length;
@@ -142,7 +145,7 @@ export class SharedCache {
           values[i] = v;
           redisHits++;
           // The serialized size is not at hand here: count a typical entry for the memory bound.
-          refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024 });
+          refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024, slot: slots?.[i] });
         });
         this.memory.setSync(refill);
       } catch (error) {
@@ -159,13 +162,13 @@ export class SharedCache {
   }
 
   /** Writes computed values: memory now, Redis in the background (a failure only costs a miss). */
-  store(namespace: Namespace, entries: { key: string; value: unknown; ttlMs?: number }[]): void {
+  store(namespace: Namespace, entries: { key: string; value: unknown; ttlMs?: number; slot?: string }[]): void {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
       // A list's objects keep their text (serializer.ts): memory holds it besides the objects.
       const size = Array.isArray(e.value) ? 2 * text.length : text.length;
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text };
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text, slot: e.slot };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);

@@ -89,3 +89,38 @@ describe('memory store bound', () => {
     expect((await store.get(['k499']))[0]).toBe(499);
   });
 });
+
+describe('memory store slots', () => {
+  const entry = (key: string, value: unknown, slot?: string): StoreEntry => ({ key, namespace: 'progress', value, ttlMs: 60_000, size: 40, slot });
+
+  it('keeps one entry per slot, the last written; entries without a slot are left alone', async () => {
+    const store = new MemoryStore({ maxEntries: 100, maxBytes: 100_000 });
+    await store.set([entry('progress:v1:7', 'old', 'progress:7'), entry('progress:v1:8', 'other', 'progress:8'), entry('free:1', 'a'), entry('free:2', 'b')]);
+    await store.set([entry('progress:v2:7', 'new', 'progress:7')]);
+    expect(await store.get(['progress:v1:7', 'progress:v2:7', 'progress:v1:8', 'free:1', 'free:2'])).toEqual([undefined, 'new', 'other', 'a', 'b']);
+    expect(store.size).toBe(4);
+    // The same key again replaces the value, and the slot still points at it.
+    await store.set([entry('progress:v2:7', 'newer', 'progress:7')]);
+    await store.set([entry('progress:v3:7', 'newest', 'progress:7')]);
+    expect(await store.get(['progress:v2:7', 'progress:v3:7'])).toEqual([undefined, 'newest']);
+    expect(store.size).toBe(4);
+  });
+
+  it('forgets a slot whose entry went (deleted, evicted, expired): a later one is kept', async () => {
+    const store = new MemoryStore({ maxEntries: 3, maxBytes: 100_000 });
+    await store.set([entry('progress:v1:1', 1, 'progress:1')]);
+    await store.delete(['progress:v1:1']);
+    await store.set([entry('progress:v2:1', 2, 'progress:1')]);
+    // Evicted by the entry bound: three other slots come after it.
+    await store.set([entry('progress:v1:2', 2, 'progress:2'), entry('progress:v1:3', 3, 'progress:3'), entry('progress:v1:4', 4, 'progress:4')]);
+    expect(await store.get(['progress:v2:1'])).toEqual([undefined]);
+    await store.set([entry('progress:v3:1', 3, 'progress:1')]);
+    expect(await store.get(['progress:v3:1', 'progress:v1:3', 'progress:v1:4'])).toEqual([3, 3, 4]);
+    // Expired.
+    await store.set([{ ...entry('progress:v4:1', 4, 'progress:1'), ttlMs: 1 }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await store.get(['progress:v4:1'])).toEqual([undefined]);
+    await store.set([entry('progress:v5:1', 5, 'progress:1')]);
+    expect(await store.get(['progress:v5:1'])).toEqual([5]);
+  });
+});

@@ -13,6 +13,11 @@ export interface StoreEntry {
   size: number;
   /** The value serialized already (serializer.ts), when the caller has it: not serialized twice. */
   text?: string;
+  /**
+   * What the value is of, whatever its versions (`<namespace>:<id>`). The memory store keeps one
+   * entry per slot, the last written: an entry under a version since replaced is never read again.
+   */
+  slot?: string;
 }
 
 /**
@@ -67,6 +72,7 @@ interface MemoryEntry {
   value: unknown;
   namespace: Namespace;
   size: number;
+  slot: string | undefined;
 }
 
 /**
@@ -77,6 +83,13 @@ interface MemoryEntry {
 export class MemoryStore implements CacheStore {
   readonly backend = 'memory' as const;
   private readonly entries: LRUCache<string, MemoryEntry>;
+  /**
+   * The key of each slot's entry. Without it, a student's lists stayed in memory under every
+   * version an answer replaced, each counted whole against the byte bound (their rows are shared
+   * with the current list), until the bound evicted current entries too: at 6,500 students, 10 %
+   * of the cache's hits had to come from Redis.
+   */
+  private readonly slots = new Map<string, string>();
   // Losing a version token is safe: a fresh token only turns old entries into misses.
   private readonly tokens = new LRUCache<string, string>({ max: 500_000 });
 
@@ -85,6 +98,10 @@ export class MemoryStore implements CacheStore {
       max: options.maxEntries,
       maxSize: options.maxBytes,
       sizeCalculation: (entry) => entry.size,
+      // Evicted, expired, deleted or overwritten: the slot no longer points at it.
+      dispose: (entry, key) => {
+        if (entry.slot !== undefined && this.slots.get(entry.slot) === key) this.slots.delete(entry.slot);
+      },
     });
   }
 
@@ -102,7 +119,10 @@ export class MemoryStore implements CacheStore {
 
   setSync(entries: readonly StoreEntry[]): void {
     for (const e of entries) {
-      this.entries.set(e.key, { value: e.value, namespace: e.namespace, size: Math.max(1, e.size + e.key.length) }, { ttl: e.ttlMs });
+      const previous = e.slot === undefined ? undefined : this.slots.get(e.slot);
+      if (previous !== undefined && previous !== e.key) this.entries.delete(previous);
+      this.entries.set(e.key, { value: e.value, namespace: e.namespace, size: Math.max(1, e.size + e.key.length), slot: e.slot }, { ttl: e.ttlMs });
+      if (e.slot !== undefined) this.slots.set(e.slot, e.key);
     }
   }
 
