@@ -44,9 +44,9 @@ function serializeList(list: readonly unknown[]): string {
 
 /**
  * The same text as one string. V8's JSON.stringify returns a rope (a row's ~300 characters are
- * about seven heap objects), and the kept texts live as long as their rows: at 6,000 students they
- * were 2 of the server's 7 million live objects (a heap snapshot), each marked by every major
- * collection. Converting a string to a number makes V8 flatten it in place (its parts become
+ * about seven heap objects), and the kept texts live as long as their rows: at 6,000 students
+ * their parts were about 2 of the server's 7 million live objects (a heap snapshot), each marked by
+ * every major collection. Converting a string to a number makes V8 flatten it in place (its parts become
  * garbage); the result is not needed.
  */
 function flatten(text: string): string {
