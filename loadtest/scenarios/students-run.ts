@@ -10,7 +10,7 @@ import { Recorder } from '../measure/recorder.js';
 import { signInAdmin } from '../setup/admin.js';
 import { fetchAnswerKey } from '../setup/answer-key.js';
 import { demoStudents } from '../setup/accounts.js';
-import { vacuumIfNoAutovacuum } from '../setup/maintenance.js';
+import { analyzeWhileRunning, vacuumIfNoAutovacuum } from '../setup/maintenance.js';
 import { openTarget, type Env, type Target } from '../setup/target.js';
 
 /**
@@ -55,8 +55,14 @@ export async function runStudentsScenario(
       const vacuumed = await vacuumIfNoAutovacuum(target.db);
       if (vacuumed) log(vacuumed);
     }
+    const stopAnalyzing = target.db ? await analyzeWhileRunning(target.db) : async () => undefined;
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
-    return await runStudentsAgainst(target, accounts, { connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
+    try {
+      return await runStudentsAgainst(target, accounts, { connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
+    } finally {
+      const analyzed = await stopAnalyzing();
+      if (analyzed) log(analyzed);
+    }
   } finally {
     await target.close();
   }

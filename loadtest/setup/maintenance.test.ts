@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
-import { vacuumIfNoAutovacuum } from './maintenance.js';
+import { analyzeWhileRunning, vacuumIfNoAutovacuum } from './maintenance.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,6 +21,34 @@ describe('vacuumIfNoAutovacuum', () => {
       if (t.app.database.kind === 'postgres') expect(stats.rows[0]?.vacuumed).toBeInstanceOf(Date);
     } else {
       expect(done).toBeUndefined();
+    }
+  });
+});
+
+describe('analyzeWhileRunning', () => {
+  it('analyzes a table whose rows changed past autovacuum\'s threshold while it runs, when autovacuum is off', async () => {
+    const db = t.app.database.db;
+    const autovacuum = (await sql<{ autovacuum: string }>`show autovacuum`.execute(db)).rows[0]!.autovacuum;
+    const table = `analyze_probe_${process.pid}`;
+    await sql`create table ${sql.table(table)} (id int)`.execute(db);
+    try {
+      const stop = await analyzeWhileRunning(db, 100, [table]);
+      await sql`insert into ${sql.table(table)} select generate_series(1, 1000)`.execute(db);
+      // The statistics collector hears of the insert within a second or so; autovacuum's pass would come later still.
+      const lastAnalyze = async () => (await sql<{ at: Date | null }>`select last_analyze as at from pg_stat_user_tables where relname = ${table}`.execute(db)).rows[0]?.at ?? null;
+      for (let i = 0; i < 50 && !(await lastAnalyze()); i++) await new Promise((r) => setTimeout(r, 100));
+      const said = await stop();
+      if (autovacuum !== 'off') {
+        expect(said).toBeUndefined();
+      } else if (t.app.database.kind === 'postgres') {
+        expect(await lastAnalyze()).toBeInstanceOf(Date);
+        expect(said).toMatch(new RegExp(`analyzed during the run as autovacuum would have: ${table} 1x`));
+      } else {
+        // PGlite keeps no statistics: nothing is ever due.
+        expect(said).toMatch(/nothing was due/);
+      }
+    } finally {
+      await sql`drop table ${sql.table(table)}`.execute(db);
     }
   });
 });
