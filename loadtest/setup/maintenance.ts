@@ -1,8 +1,14 @@
 import { sql, type Kysely } from 'kysely';
+import { groupBy } from '../../src/common/group-by.js';
 import type { Database } from '../../src/db/database.js';
 
 /** The tables every answer updates or inserts into. */
 const HOT_TABLES = ['students', 'progress', 'attempt_keys', 'learning_sessions'] as const;
+
+async function autovacuumIsOff(db: Kysely<Database>): Promise<boolean> {
+  const setting = await sql<{ autovacuum: string }>`show autovacuum`.execute(db);
+  return setting.rows[0]?.autovacuum === 'off';
+}
 
 /**
  * A PostgreSQL with `autovacuum = off` (some development machines) keeps every dead row an answer
@@ -13,8 +19,7 @@ const HOT_TABLES = ['students', 'progress', 'attempt_keys', 'learning_sessions']
  * Returns what was done, for the run's log.
  */
 export async function vacuumIfNoAutovacuum(db: Kysely<Database>): Promise<string | undefined> {
-  const setting = await sql<{ autovacuum: string }>`show autovacuum`.execute(db);
-  if (setting.rows[0]?.autovacuum !== 'off') return undefined;
+  if (!(await autovacuumIsOff(db))) return undefined;
   const started = Date.now();
   await sql.raw(`vacuum (analyze) ${HOT_TABLES.join(', ')}`).execute(db);
   return `PostgreSQL runs with autovacuum off: vacuumed ${HOT_TABLES.join(', ')} before the run, as autovacuum would have (${Date.now() - started} ms)`;
@@ -30,8 +35,7 @@ export async function vacuumIfNoAutovacuum(db: Kysely<Database>): Promise<string
  * (PGlite), it does nothing. Returns a function that stops it and says what was done.
  */
 export async function analyzeWhileRunning(db: Kysely<Database>, everyMs = 30_000, tables: readonly string[] = HOT_TABLES): Promise<() => Promise<string | undefined>> {
-  const setting = await sql<{ autovacuum: string }>`show autovacuum`.execute(db);
-  if (setting.rows[0]?.autovacuum !== 'off') return async () => undefined;
+  if (!(await autovacuumIsOff(db))) return async () => undefined;
   const analyzed: string[] = [];
   const failures: string[] = [];
   let running: Promise<void> = Promise.resolve();
@@ -50,7 +54,7 @@ export async function analyzeWhileRunning(db: Kysely<Database>, everyMs = 30_000
   return async () => {
     clearInterval(timer);
     await running;
-    const counts = [...new Set(analyzed)].map((t) => `${t} ${analyzed.filter((a) => a === t).length}x`);
+    const counts = [...groupBy(analyzed, (t) => t)].map(([t, times]) => `${t} ${times.length}x`);
     return `PostgreSQL runs with autovacuum off: analyzed during the run as autovacuum would have: ${counts.length ? counts.join(', ') : 'nothing was due'}${failures.length ? `; ${failures.length} pass(es) failed: ${failures[0]}` : ''}`;
   };
 }

@@ -34,11 +34,6 @@ function fullKey(namespace: Namespace, scopes: string[], tokens: Map<string, str
   return `${namespace}:${scopes.map((s) => tokens.get(s)).join('.')}:${id}`;
 }
 
-/** What a key is of, whatever its versions (StoreEntry.slot). */
-function slotOf(namespace: Namespace, id: string): string {
-  return `${namespace}:${id}`;
-}
-
 /**
  * The shared cache as one request sees it. Version tokens are read once per request, in one batch
  * (one Redis MGET for all the scopes the request's loaders touch), so everything the request
@@ -71,9 +66,8 @@ export class RequestCache {
     if (!tokens || (this.shared.degraded && PER_STUDENT.has(namespace))) return load([...keys]);
     const ids = keys.map((k) => spec.id(k));
     const fullKeys = ids.map((id, i) => fullKey(namespace, perKey[i]!, tokens, id));
-    const slots = ids.map((id) => slotOf(namespace, id));
 
-    const values = (await this.shared.lookup(namespace, fullKeys, this.scope, slots)) as (V | undefined)[];
+    const values = (await this.shared.lookup(namespace, fullKeys, this.scope, ids)) as (V | undefined)[];
     const waiting: Promise<void>[] = [];
     const toLoad: number[] = [];
     values.forEach((v, i) => {
@@ -97,7 +91,7 @@ export class RequestCache {
             namespace,
             toLoad.flatMap((i, j) => {
               const value = loaded[j];
-              return value === undefined ? [] : [{ key: fullKeys[i]!, value, ttlMs: spec.ttlMs?.(value), slot: slots[i] }];
+              return value === undefined ? [] : [{ key: fullKeys[i]!, id: ids[i]!, value, ttlMs: spec.ttlMs?.(value) }];
             }),
           );
         }),
@@ -128,7 +122,7 @@ export class RequestCache {
         namespace,
         items
           .filter((i) => this.storable([...base, ...i.scopes], tokens))
-          .map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), value: i.value, ttlMs: i.ttlMs, slot: slotOf(namespace, i.id) })),
+          .map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), id: i.id, value: i.value, ttlMs: i.ttlMs })),
       );
   }
 

@@ -6,7 +6,7 @@ import { RedisTimeoutError } from './redis-client.js';
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
-import { MemoryStore, type Bumped, type StoreEntry } from './store.js';
+import { MemoryStore, slotOf, type Bumped, type StoreEntry } from './store.js';
 
 export interface CacheOptions {
   /** false (CACHE=off): every read goes to the database; for before/after comparisons. */
@@ -127,10 +127,10 @@ export class SharedCache {
   }
 
   /**
-   * Values for full keys: memory first, then Redis (filling memory); undefined for a miss. `slots`
-   * (see StoreEntry), when given, are the keys' slots, in order.
+   * Values for full keys: memory first, then Redis (filling memory); undefined for a miss. `ids`,
+   * when given, are the keys' own parts, in order (what a value refilled from Redis is of).
    */
-  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, slots?: readonly string[]): Promise<unknown[]> {
+  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, ids?: readonly string[]): Promise<unknown[]> {
     const values = this.memory.getSync(keys);
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
     const memoryHits = keys.length - missing.length;
@@ -145,7 +145,7 @@ export class SharedCache {
           values[i] = v;
           redisHits++;
           // The serialized size is not at hand here: count a typical entry for the memory bound.
-          refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024, slot: slots?.[i] });
+          refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024, slot: ids && slotOf(namespace, ids[i]!) });
         });
         this.memory.setSync(refill);
       } catch (error) {
@@ -161,14 +161,17 @@ export class SharedCache {
     return values;
   }
 
-  /** Writes computed values: memory now, Redis in the background (a failure only costs a miss). */
-  store(namespace: Namespace, entries: { key: string; value: unknown; ttlMs?: number; slot?: string }[]): void {
+  /**
+   * Writes computed values: memory now, Redis in the background (a failure only costs a miss).
+   * `id`: the key's own part, when it has versions (the memory store keeps one entry per id).
+   */
+  store(namespace: Namespace, entries: { key: string; id?: string; value: unknown; ttlMs?: number }[]): void {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
       // A list's objects keep their text (serializer.ts): memory holds it besides the objects.
       const size = Array.isArray(e.value) ? 2 * text.length : text.length;
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text, slot: e.slot };
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);

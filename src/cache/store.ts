@@ -20,6 +20,11 @@ export interface StoreEntry {
   slot?: string;
 }
 
+/** The slot of a value of `namespace` whose key's own part is `id` (StoreEntry.slot). */
+export function slotOf(namespace: Namespace, id: string): string {
+  return `${namespace}:${id}`;
+}
+
 /**
  * What the shared cache needs from a store: values by full key with a TTL, version tokens for
  * invalidation, and emptying one namespace. The memory store and the Redis store both implement
