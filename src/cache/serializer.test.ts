@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deserialize, serialize } from './serializer.js';
+import { deserialize, reserveCacheText, serialize } from './serializer.js';
 
 describe('cache serializer', () => {
   it('brings Dates back as Dates, at any depth, and leaves everything else as JSON has it', () => {
@@ -50,5 +50,26 @@ describe('cache serializer', () => {
     (rows[0] as { id: number }).id = 99;
     expect(deserialize<typeof rows>(serialize(next))[0]!.id).toBe(1);
     expect(serialize([])).toBe('[]');
+  });
+
+  it('keeps a text in a slot the object reserved, which a copy does not carry', () => {
+    class Row {
+      id = 0;
+      at: Date | null = null;
+      constructor() {
+        reserveCacheText(this);
+      }
+    }
+    const at = new Date('2026-03-02T08:00:00.123Z');
+    const row = Object.assign(new Row(), { id: 1, at });
+    const text = serialize([row]);
+    expect(text).toBe(`[{"id":1,"at":{"$date":"${at.toISOString()}"}}]`);
+    // The slot is not enumerable: JSON, keys and copies do not see it.
+    expect(Object.keys(row)).toEqual(['id', 'at']);
+    const copy = Object.assign(new Row(), row, { id: 2 });
+    expect(serialize([copy])).toBe(`[{"id":2,"at":{"$date":"${at.toISOString()}"}}]`);
+    // The original's text is kept (written once) in its slot.
+    row.id = 99;
+    expect(serialize([row])).toBe(text);
   });
 });

@@ -22,6 +22,18 @@ export function serialize(value: unknown): string {
  */
 const TEXT = Symbol('cache text');
 
+/**
+ * Makes room for the kept text in the object itself, for a class whose instances are cached in
+ * lists by the thousand (progress rows): called in its constructor, after its own fields. A text
+ * added later by defineProperty goes to a separate property array (one more heap object per row,
+ * which every major collection marks); a slot made in the constructor is part of the object.
+ * Not enumerable, as the text added later is: spreads and Object.assign do not copy it, so a row
+ * made from another starts without its text.
+ */
+export function reserveCacheText(object: object): void {
+  Object.defineProperty(object, TEXT, { value: undefined, writable: true, enumerable: false, configurable: true });
+}
+
 function serializeList(list: readonly unknown[]): string {
   let out = '[';
   for (let i = 0; i < list.length; i++) {
@@ -31,7 +43,8 @@ function serializeList(list: readonly unknown[]): string {
       text = (item as { [TEXT]?: string })[TEXT];
       if (text === undefined) {
         text = JSON.stringify(tagDates(item));
-        if (Object.isExtensible(item)) Object.defineProperty(item, TEXT, { value: flatten(text) });
+        if (Object.hasOwn(item, TEXT)) (item as { [TEXT]?: string })[TEXT] = flatten(text);
+        else if (Object.isExtensible(item)) Object.defineProperty(item, TEXT, { value: flatten(text) });
       }
     } else {
       // As JSON.stringify writes a list: undefined (and a function) as null.
