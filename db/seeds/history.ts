@@ -1,6 +1,6 @@
 import type { ExerciseType, Subject } from '../../src/db/database.js';
 import { ProgressStatus } from '../../src/common/enums.js';
-import { DAY_MS, parisDay, previousDay } from '../../src/common/time.js';
+import { DAY_MS, parisDay, previousDay, type EpochMs } from '../../src/common/time.js';
 import { decideProgress, NOT_STARTED, type ProgressState } from '../../src/progress/scheduling.js';
 import { mulberry32 } from './curriculum/prng.js';
 
@@ -33,7 +33,7 @@ export interface StudentHistory {
     pointsEarned: number;
     at: Date;
   }[];
-  progress: (ProgressState & { exerciseId: number; lastAttemptAt: Date })[];
+  progress: (ProgressState & { exerciseId: number; lastAttemptAt: EpochMs })[];
   totalPoints: number;
   streakDays: number;
   streakLastDay: string | null;
@@ -47,7 +47,7 @@ export function generateHistory(studentId: number, curriculum: readonly HistoryE
   const skill = 0.55 + rng() * 0.4;
 
   const history: StudentHistory = { studentId, sessions: [], attempts: [], progress: [], totalPoints: 0, streakDays: 0, streakLastDay: null, lastActiveAt: null };
-  const state = new Map<number, ProgressState & { exerciseId: number; lastAttemptAt: Date }>();
+  const state = new Map<number, ProgressState & { exerciseId: number; lastAttemptAt: EpochMs }>();
   const byId = new Map(curriculum.map((e) => [e.id, e]));
   let nextNew = 0;
   const activeDays: string[] = [];
@@ -63,7 +63,7 @@ export function generateHistory(studentId: number, curriculum: readonly HistoryE
       t += int(30, 180) * 1000;
       const at = new Date(t);
       if (at > now) break;
-      const due = [...state.values()].filter((p) => p.nextReviewAt !== null && p.nextReviewAt <= at);
+      const due = [...state.values()].filter((p) => p.nextReviewAt !== null && p.nextReviewAt <= t);
       const retries = [...state.values()].filter((p) => p.status === ProgressStatus.IN_PROGRESS);
       let exercise: HistoryExercise | undefined;
       let chance = skill;
@@ -118,8 +118,8 @@ export function generateHistory(studentId: number, curriculum: readonly HistoryE
   return history;
 }
 
-function emptyProgress(exerciseId: number): ProgressState & { exerciseId: number; lastAttemptAt: Date } {
-  return { ...NOT_STARTED, exerciseId, lastAttemptAt: new Date(0) };
+function emptyProgress(exerciseId: number): ProgressState & { exerciseId: number; lastAttemptAt: EpochMs } {
+  return { ...NOT_STARTED, exerciseId, lastAttemptAt: 0 };
 }
 
 /** A mistake a child could make, in the shape the exercise type expects. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../../src/auth/passwords.js';
 import type { Database, Level } from '../../src/db/database.js';
 import { buildCurriculum } from './curriculum.js';
-import { DAY_MS } from '../../src/common/time.js';
+import { dateOf, DAY_MS } from '../../src/common/time.js';
 import { AttemptPartitionsRepository } from '../../src/progress/attempt-partitions.repository.js';
 import { generateHistory, type StudentHistory } from './history.js';
 
@@ -223,9 +223,9 @@ async function insertHistories(db: Kysely<Database>, histories: StudentHistory[]
           mastered_at, next_review_at, review_interval_days, review_state)
         select * from unnest(${progress.map((p) => p.studentId)}::int[], ${progress.map((p) => p.exerciseId)}::int[],
           ${progress.map((p) => p.status)}::text[], ${progress.map((p) => p.attempts)}::int[], ${progress.map((p) => p.successes)}::int[],
-          ${progress.map((p) => p.pointsEarned)}::int[], ${progress.map((p) => p.lastAttemptAt)}::timestamptz[],
-          ${progress.map((p) => p.firstSuccessAt)}::timestamptz[], ${progress.map((p) => p.masteredAt)}::timestamptz[],
-          ${progress.map((p) => p.nextReviewAt)}::timestamptz[], ${progress.map((p) => p.reviewIntervalDays)}::int[],
+          ${progress.map((p) => p.pointsEarned)}::int[], ${progress.map((p) => dateOf(p.lastAttemptAt))}::timestamptz[],
+          ${progress.map((p) => dateOf(p.firstSuccessAt))}::timestamptz[], ${progress.map((p) => dateOf(p.masteredAt))}::timestamptz[],
+          ${progress.map((p) => dateOf(p.nextReviewAt))}::timestamptz[], ${progress.map((p) => p.reviewIntervalDays)}::int[],
           ${progress.map((p) => (p.reviewState === null ? null : JSON.stringify(p.reviewState)))}::jsonb[])`.execute(trx);
     }
 

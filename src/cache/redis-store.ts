@@ -103,9 +103,10 @@ export class RedisStore implements CacheStore {
     if (changed || error) this.options.onStateChange?.(up, error);
   }
 
-  // c2: values without Keyv's envelope (an older instance's `c:` entries are never read).
+  // c3: progress rows with their times as epoch milliseconds (c2's had Dates, and c2 was the first
+  // without Keyv's envelope, c:). An older instance's entries are never read, nor ours by it.
   private k(key: string): string {
-    return `${this.options.prefix}:c2:${key}`;
+    return `${this.options.prefix}:c3:${key}`;
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
@@ -234,7 +235,7 @@ export class RedisStore implements CacheStore {
   }
 
   /**
-   * Deletes a namespace's entries (their keys start with `<prefix>:c2:<namespace>:`), found with
+   * Deletes a namespace's entries (their keys start with `<prefix>:c3:<namespace>:`), found with
    * SCAN on every node: incremental, so Redis keeps answering meanwhile (an admin's rare act; the
    * entries were already unreachable, since the namespace's version was bumped first). Returns how
    * many entries existed and went.

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ProgressStatus } from '../common/enums.js';
 import type { Database, ProgressRow } from '../db/database.js';
 import { named } from '../db/named.js';
+import { dateOf } from '../common/time.js';
 import { Student } from '../students/student.type.js';
 import { studentColumns, toStudent } from '../students/students.repository.js';
 import { Progress } from './progress.type.js';
@@ -117,7 +118,7 @@ export class AttemptsRepository {
       ${input.durationSeconds}::int, ${input.hintsUsed}::int, ${input.at}::timestamptz, ${input.sessionActiveSince}::timestamptz,
       ${input.day}::date, ${input.previousDay}::date, ${expectedAttempts}::int, ${decision.pointsEarned}::int,
       ${n.status}::text, ${n.attempts}::int, ${n.successes}::int, ${n.pointsEarned}::int,
-      ${n.firstSuccessAt}::timestamptz, ${n.masteredAt}::timestamptz, ${n.nextReviewAt}::timestamptz,
+      ${dateOf(n.firstSuccessAt)}::timestamptz, ${dateOf(n.masteredAt)}::timestamptz, ${dateOf(n.nextReviewAt)}::timestamptz,
       ${n.reviewIntervalDays}::int, ${n.reviewState === null ? null : JSON.stringify(n.reviewState)}::jsonb
     ) /* q:attempts.record */`.execute(this.db);
     return result.rows[0]!;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ProgressStatus } from '../common/enums.js';
 import type { Database, ProgressRow } from '../db/database.js';
 import { named } from '../db/named.js';
+import { epochMs } from '../common/time.js';
 import { anyInt } from '../db/sql-helpers.js';
 import { Progress } from './progress.type.js';
 
@@ -13,10 +14,10 @@ export function toProgress(r: ProgressRow): Progress {
     attempts: r.attempts,
     successes: r.successes,
     pointsEarned: r.points_earned,
-    lastAttemptAt: r.last_attempt_at,
-    firstSuccessAt: r.first_success_at,
-    masteredAt: r.mastered_at,
-    nextReviewAt: r.next_review_at,
+    lastAttemptAt: epochMs(r.last_attempt_at),
+    firstSuccessAt: epochMs(r.first_success_at),
+    masteredAt: epochMs(r.mastered_at),
+    nextReviewAt: epochMs(r.next_review_at),
     reviewIntervalDays: r.review_interval_days,
     reviewState: r.review_state,
   });

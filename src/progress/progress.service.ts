@@ -40,7 +40,7 @@ export class ProgressService {
     const edges = page.map(({ node }) => ({
       node,
       get cursor() {
-        return encodeCursor([node.lastAttemptAt ? node.lastAttemptAt.toISOString() : null, node.exerciseId]);
+        return encodeCursor([node.lastAttemptAt === null ? null : new Date(node.lastAttemptAt).toISOString(), node.exerciseId]);
       },
     }));
     return {
@@ -69,7 +69,7 @@ export class ProgressService {
 type SortKey = [number | null, number];
 
 function sortKey(p: Progress): SortKey {
-  return [p.lastAttemptAt ? p.lastAttemptAt.getTime() : null, p.exerciseId];
+  return [p.lastAttemptAt, p.exerciseId];
 }
 
 /** Orders sort keys: null (never attempted) sorts lowest. */

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ProgressStatus } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import { reserveCacheText } from '../cache/serializer.js';
+import type { EpochMs } from '../common/time.js';
 import { Student } from '../students/student.type.js';
 
 /**
@@ -26,16 +27,16 @@ export class Progress {
   pointsEarned = 0;
 
   @Field(() => Date, { nullable: true, description: 'When the exercise was last attempted.' })
-  lastAttemptAt: Date | null = null;
+  lastAttemptAt: EpochMs | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the exercise was first done right (it paid its points then).' })
-  firstSuccessAt: Date | null = null;
+  firstSuccessAt: EpochMs | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the exercise becomes MASTERED (null until then).' })
-  masteredAt: Date | null = null;
+  masteredAt: EpochMs | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When a review is due (spaced repetition); null before the first right answer.' })
-  nextReviewAt: Date | null = null;
+  nextReviewAt: EpochMs | null = null;
 
   @Field(() => Int, { nullable: true, description: 'Days between the last review and the next one.' })
   reviewIntervalDays: number | null = null;

@@ -20,7 +20,7 @@ describe('decideProgress', () => {
     expect(right.next.pointsEarned).toBe(10);
     expect(right.next.attempts).toBe(2);
     expect(right.next.successes).toBe(1);
-    expect(right.next.nextReviewAt!.getTime()).toBeGreaterThan(at(0.01).getTime());
+    expect(right.next.nextReviewAt!).toBeGreaterThan(at(0.01).getTime());
 
     const again = decideProgress(right.next, { correct: true, hintsUsed: 0, at: at(0.02), exercisePoints: 10 });
     expect(again.pointsEarned).toBe(0);
@@ -31,13 +31,13 @@ describe('decideProgress', () => {
     let s = decideProgress(start, { correct: true, hintsUsed: 0, at: t0, exercisePoints: 5 }).next;
     expect(s.status).toBe(ProgressStatus.COMPLETED);
     const intervals = [s.reviewIntervalDays!];
-    let now = s.nextReviewAt!;
+    let now = new Date(s.nextReviewAt!);
     s = decideProgress(s, { correct: true, hintsUsed: 0, at: now, exercisePoints: 5 }).next;
     expect(s.status).toBe(ProgressStatus.MASTERED);
-    expect(s.masteredAt).toEqual(now);
+    expect(s.masteredAt).toBe(now.getTime());
     intervals.push(s.reviewIntervalDays!);
     for (let i = 0; i < 2; i++) {
-      now = s.nextReviewAt!;
+      now = new Date(s.nextReviewAt!);
       s = decideProgress(s, { correct: true, hintsUsed: 0, at: now, exercisePoints: 5 }).next;
       intervals.push(s.reviewIntervalDays!);
     }
@@ -46,8 +46,8 @@ describe('decideProgress', () => {
 
   it('never takes a completed exercise back to IN_PROGRESS; a miss shortens the interval', () => {
     const done = decideProgress(start, { correct: true, hintsUsed: 0, at: t0, exercisePoints: 5 }).next;
-    const reviewed = decideProgress(done, { correct: true, hintsUsed: 0, at: done.nextReviewAt!, exercisePoints: 5 }).next;
-    const missed = decideProgress(reviewed, { correct: false, hintsUsed: 0, at: reviewed.nextReviewAt!, exercisePoints: 5 }).next;
+    const reviewed = decideProgress(done, { correct: true, hintsUsed: 0, at: new Date(done.nextReviewAt!), exercisePoints: 5 }).next;
+    const missed = decideProgress(reviewed, { correct: false, hintsUsed: 0, at: new Date(reviewed.nextReviewAt!), exercisePoints: 5 }).next;
     expect(missed.status).toBe(ProgressStatus.COMPLETED);
     expect(missed.reviewIntervalDays!).toBeLessThan(reviewed.reviewIntervalDays!);
     const early = decideProgress(done, { correct: false, hintsUsed: 0, at: at(0.1), exercisePoints: 5 }).next;

@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import { ProgressStatus } from '../common/enums.js';
-import { DAY_MS } from '../common/time.js';
+import { DAY_MS, type EpochMs } from '../common/time.js';
 
 /**
  * The rules a child's progress on one exercise follows, as one pure function of the state before
@@ -21,9 +21,9 @@ export interface ProgressState {
   attempts: number;
   successes: number;
   pointsEarned: number;
-  firstSuccessAt: Date | null;
-  masteredAt: Date | null;
-  nextReviewAt: Date | null;
+  firstSuccessAt: EpochMs | null;
+  masteredAt: EpochMs | null;
+  nextReviewAt: EpochMs | null;
   reviewIntervalDays: number | null;
   reviewState: unknown;
 }
@@ -49,7 +49,7 @@ export interface AttemptFacts {
 }
 
 export interface ProgressDecision {
-  next: ProgressState & { lastAttemptAt: Date };
+  next: ProgressState & { lastAttemptAt: EpochMs };
   /** Points this attempt earns: the exercise's points on the first right answer, else 0. */
   pointsEarned: number;
 }
@@ -58,14 +58,15 @@ const scheduler = fsrs({ enable_short_term: false, maximum_interval: 180, reques
 
 export function decideProgress(before: ProgressState, attempt: AttemptFacts): ProgressDecision {
   const { correct, at } = attempt;
+  const atMs = at.getTime();
   const firstSuccess = correct && before.firstSuccessAt === null;
   const pointsEarned = firstSuccess ? attempt.exercisePoints : 0;
   const base = {
     attempts: before.attempts + 1,
     successes: before.successes + (correct ? 1 : 0),
     pointsEarned: before.pointsEarned + pointsEarned,
-    lastAttemptAt: at,
-    firstSuccessAt: firstSuccess ? at : before.firstSuccessAt,
+    lastAttemptAt: atMs,
+    firstSuccessAt: firstSuccess ? atMs : before.firstSuccessAt,
   };
 
   // Not yet right once: no review schedule, the exercise comes back as a RETRY.
@@ -76,7 +77,7 @@ export function decideProgress(before: ProgressState, attempt: AttemptFacts): Pr
   const card = firstSuccess ? createEmptyCard(at) : reviveCard(before.reviewState, at);
   const grade: Grade = !correct ? Rating.Again : attempt.hintsUsed > 0 || (firstSuccess && before.attempts > 0) ? Rating.Hard : Rating.Good;
   const reviewed = scheduler.next(card, at, grade).card;
-  const wasDue = before.nextReviewAt !== null && before.nextReviewAt.getTime() <= at.getTime();
+  const wasDue = before.nextReviewAt !== null && before.nextReviewAt <= atMs;
 
   let status: ProgressStatus;
   let masteredAt = before.masteredAt;
@@ -84,7 +85,7 @@ export function decideProgress(before: ProgressState, attempt: AttemptFacts): Pr
     status = ProgressStatus.COMPLETED;
   } else if (correct && wasDue && before.status === ProgressStatus.COMPLETED) {
     status = ProgressStatus.MASTERED;
-    masteredAt = at;
+    masteredAt = atMs;
   } else if (!correct && wasDue && before.status === ProgressStatus.MASTERED) {
     status = ProgressStatus.COMPLETED;
     masteredAt = null;
@@ -98,8 +99,8 @@ export function decideProgress(before: ProgressState, attempt: AttemptFacts): Pr
       ...base,
       status,
       masteredAt,
-      nextReviewAt: reviewed.due,
-      reviewIntervalDays: Math.max(1, Math.round((reviewed.due.getTime() - at.getTime()) / DAY_MS)),
+      nextReviewAt: reviewed.due.getTime(),
+      reviewIntervalDays: Math.max(1, Math.round((reviewed.due.getTime() - atMs) / DAY_MS)),
       reviewState: serializeCard(reviewed),
     },
   };

@@ -18,7 +18,7 @@ function exercise(id: number, subject: Subject, extra: Partial<Exercise> = {}): 
 function progress(exerciseId: number, status: ProgressStatus, extra: Partial<Progress> = {}): Progress {
   return Object.assign(new Progress(), {
     studentId: 1, exerciseId, status, attempts: 1, successes: status === ProgressStatus.IN_PROGRESS ? 0 : 1, pointsEarned: 0,
-    lastAttemptAt: new Date(now.getTime() - hour), firstSuccessAt: null, masteredAt: null, nextReviewAt: null, reviewIntervalDays: null, reviewState: null, ...extra,
+    lastAttemptAt: now.getTime() - hour, firstSuccessAt: null, masteredAt: null, nextReviewAt: null, reviewIntervalDays: null, reviewState: null, ...extra,
   });
 }
 
@@ -32,10 +32,10 @@ describe('rankRecommendations', () => {
   it('puts due reviews first (most overdue first), then retries, then new exercises', () => {
     const curriculum = [exercise(1, M), exercise(2, M), exercise(3, F), exercise(4, F), exercise(5, S)];
     const rows = [
-      progress(1, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() - hour) }),
-      progress(2, ProgressStatus.MASTERED, { nextReviewAt: new Date(now.getTime() - 5 * hour) }),
+      progress(1, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() - hour }),
+      progress(2, ProgressStatus.MASTERED, { nextReviewAt: now.getTime() - 5 * hour }),
       progress(3, ProgressStatus.IN_PROGRESS),
-      progress(4, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() + hour) }),
+      progress(4, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() + hour }),
     ];
     const ranked = rankRecommendations(work(curriculum, rows), now);
     expect(ranked).toEqual([
@@ -50,7 +50,7 @@ describe('rankRecommendations', () => {
     const curriculum = [exercise(1, M), exercise(2, M), exercise(3, M), exercise(4, F), exercise(5, F), exercise(6, S)];
     const fresh = rankRecommendations(work(curriculum, []), now).map((r) => r.exerciseId);
     expect(fresh).toEqual([1, 4, 6, 2, 5, 3]);
-    const afterMaths = rankRecommendations(work([...curriculum, exercise(7, M)], [progress(7, ProgressStatus.COMPLETED, { nextReviewAt: new Date(now.getTime() + hour) })]), now);
+    const afterMaths = rankRecommendations(work([...curriculum, exercise(7, M)], [progress(7, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() + hour })]), now);
     expect(afterMaths.map((r) => r.exerciseId)).toEqual([4, 6, 1, 5, 2, 3]);
   });
 

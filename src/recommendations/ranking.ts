@@ -24,13 +24,13 @@ export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECO
   const t = now.getTime();
 
   const due = work.progress
-    .filter((p) => (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) && p.nextReviewAt !== null && p.nextReviewAt.getTime() <= t && active(p.exerciseId))
-    .sort((a, b) => a.nextReviewAt!.getTime() - b.nextReviewAt!.getTime() || a.exerciseId - b.exerciseId);
+    .filter((p) => (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) && p.nextReviewAt !== null && p.nextReviewAt <= t && active(p.exerciseId))
+    .sort((a, b) => a.nextReviewAt! - b.nextReviewAt! || a.exerciseId - b.exerciseId);
   for (const p of due) ranked.push({ exerciseId: p.exerciseId, reason: RecommendationReason.REVIEW_DUE });
 
   const retries = work.progress
     .filter((p) => p.status === ProgressStatus.IN_PROGRESS && active(p.exerciseId))
-    .sort((a, b) => (a.lastAttemptAt?.getTime() ?? 0) - (b.lastAttemptAt?.getTime() ?? 0) || a.exerciseId - b.exerciseId);
+    .sort((a, b) => (a.lastAttemptAt ?? 0) - (b.lastAttemptAt ?? 0) || a.exerciseId - b.exerciseId);
   for (const p of retries) ranked.push({ exerciseId: p.exerciseId, reason: RecommendationReason.RETRY });
   if (ranked.length >= max) return ranked.slice(0, max);
 
@@ -39,7 +39,7 @@ export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECO
   for (const e of work.curriculum) if (!tried.has(e.id)) queues.get(e.subject)?.push(e);
 
   const latest = work.progress.reduce<(typeof work.progress)[number] | undefined>(
-    (acc, p) => (p.lastAttemptAt && (!acc?.lastAttemptAt || p.lastAttemptAt > acc.lastAttemptAt) ? p : acc),
+    (acc, p) => (p.lastAttemptAt !== null && (!acc || acc.lastAttemptAt === null || p.lastAttemptAt > acc.lastAttemptAt) ? p : acc),
     undefined,
   );
   const latestSubject = latest ? work.exercises.get(latest.exerciseId)?.subject : undefined;

@@ -22,8 +22,8 @@ const MAX_TTL_MS = CACHE_NAMESPACES.recommendations.ttlSeconds * 1000;
 /** A student's ranking as cached: valid until the next review falls due, or the namespace TTL. */
 export function rankingOf(work: StudentWork, now: number): CachedRanking {
   const upcoming = work.progress
-    .filter((p) => (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) && p.nextReviewAt && p.nextReviewAt.getTime() > now)
-    .map((p) => p.nextReviewAt!.getTime());
+    .filter((p) => (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) && p.nextReviewAt !== null && p.nextReviewAt > now)
+    .map((p) => p.nextReviewAt!);
   return { ranked: rankRecommendations(work, new Date(now)), validUntil: Math.min(now + MAX_TTL_MS, ...upcoming) };
 }
 
