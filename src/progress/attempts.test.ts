@@ -44,6 +44,8 @@ describe('submitAttempt', () => {
     const input = { exerciseId: String(e.id), answer: e.solution, durationSeconds: 30, idempotencyKey: k };
     const right = await t.gql(SUBMIT, { token, variables: { input } });
     expect(right.data.submitAttempt).toMatchObject({ correct: true, pointsEarned: e.points, progress: { status: 'COMPLETED', attempts: 2, successes: 1, pointsEarned: e.points } });
+    // Rows hold their times as epoch milliseconds: the API still writes DateTime's ISO text.
+    expect(right.data.submitAttempt.progress.nextReviewAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(right.data.submitAttempt.student.totalPoints).toBe(e.points);
     expect(right.data.submitAttempt.student.streakDays).toBe(1);
 
