@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Submission } from '../driver/virtual-student.js';
-import { compareWithDatabase, type Snapshot, type StoredAttempt } from './integrity.js';
+import { addCount, compareWithDatabase, type PairCounts, type Snapshot, type StoredAttempt } from './integrity.js';
 
 const sub = (key: string, over: Partial<Submission> = {}): Submission => ({
   key,
@@ -13,7 +13,14 @@ const sub = (key: string, over: Partial<Submission> = {}): Submission => ({
   ...over,
 });
 const row = (key: string, over: Partial<StoredAttempt> = {}): StoredAttempt => ({ key, studentId: 1, exerciseId: 10, correct: true, pointsEarned: 10, ...over });
-const snapshot = (points: [number, number][], progress: [string, number][]): Snapshot => ({ points: new Map(points), progress: new Map(progress) });
+const snapshot = (points: [number, number][], progress: [string, number][]): Snapshot => {
+  const counts: PairCounts = new Map();
+  for (const [pair, n] of progress) {
+    const [student, exercise] = pair.split(':').map(Number);
+    addCount(counts, student!, exercise!, n);
+  }
+  return { points: new Map(points), progress: counts };
+};
 
 describe('compareWithDatabase', () => {
   it('passes when every acknowledged answer is stored once and totals moved by exactly that', () => {
@@ -55,5 +62,19 @@ describe('compareWithDatabase', () => {
     const r = compareWithDatabase([sub('k1'), sub('k2', { pointsEarned: 0 })], [row('k1'), row('k2', { pointsEarned: 0 })], snapshot([[1, 0]], []), snapshot([[1, 10]], [['1:10', 1]]));
     expect(r.progressDrift).toBe(1);
     expect(r.ok).toBe(false);
+  });
+
+  it('compares each (student, exercise) row on its own: a count on the wrong row, or on none, is a drift', () => {
+    // Student 1's answer is stored for exercise 10, its counter moved on exercise 11; student 2's
+    // answer is stored, and no progress row of student 2 exists after the run.
+    const stored = [row('k1'), row('k2', { studentId: 2 })];
+    const subs = [sub('k1'), sub('k2', { studentId: 2 })];
+    const r = compareWithDatabase(subs, stored, snapshot([[1, 0], [2, 0]], [['1:10', 4]]), snapshot([[1, 10], [2, 10]], [['1:10', 4], ['1:11', 1]]));
+    expect(r.progressDrift).toBe(3);
+    expect(r.examples.filter((e) => e.startsWith('progress:')).sort()).toEqual([
+      'progress: 1:10 counted 0 more attempts, 1 were stored',
+      'progress: 1:11 counted 1 more attempts, 0 were stored',
+      'progress: 2:10 counted 0 more attempts, 1 were stored',
+    ]);
   });
 });

@@ -13,8 +13,24 @@ import { groupBy } from '../../src/common/group-by.js';
  */
 export interface Snapshot {
   points: Map<number, number>;
-  /** `${studentId}:${exerciseId}` -> attempts. */
-  progress: Map<string, number>;
+  progress: PairCounts;
+}
+
+/**
+ * A count per (student, exercise): student id -> exercise id -> count. Numbers only, no text key
+ * per pair: when the server runs in this process, the snapshot taken before the run stays in the
+ * heap it collects for the whole run (at 4,000 students it was 146,521 `student:exercise` strings).
+ */
+export type PairCounts = Map<number, Map<number, number>>;
+
+export function countOf(counts: PairCounts, studentId: number, exerciseId: number): number {
+  return counts.get(studentId)?.get(exerciseId) ?? 0;
+}
+
+export function addCount(counts: PairCounts, studentId: number, exerciseId: number, n: number): void {
+  let row = counts.get(studentId);
+  if (!row) counts.set(studentId, (row = new Map()));
+  row.set(exerciseId, (row.get(exerciseId) ?? 0) + n);
 }
 
 export interface StoredAttempt {
@@ -61,7 +77,7 @@ export async function takeSnapshot(db: Kysely<Database>, studentIds: readonly nu
     const students = await db.selectFrom('students').select(['id', 'total_points']).where('id', '=', sql<number>`any(${ids}::int[])`).execute();
     for (const s of students) snapshot.points.set(s.id, s.total_points);
     const progress = await db.selectFrom('progress').select(['student_id', 'exercise_id', 'attempts']).where('student_id', '=', sql<number>`any(${ids}::int[])`).execute();
-    for (const p of progress) snapshot.progress.set(`${p.student_id}:${p.exercise_id}`, p.attempts);
+    for (const p of progress) addCount(snapshot.progress, p.student_id, p.exercise_id, p.attempts);
   }
   return snapshot;
 }
@@ -117,10 +133,10 @@ export function compareWithDatabase(submissions: readonly Submission[], stored: 
   }
 
   const storedPoints = new Map<number, number>();
-  const storedPerPair = new Map<string, number>();
+  const storedPerPair: PairCounts = new Map();
   for (const a of stored) {
     storedPoints.set(a.studentId, (storedPoints.get(a.studentId) ?? 0) + a.pointsEarned);
-    storedPerPair.set(`${a.studentId}:${a.exerciseId}`, (storedPerPair.get(`${a.studentId}:${a.exerciseId}`) ?? 0) + 1);
+    addCount(storedPerPair, a.studentId, a.exerciseId, 1);
   }
   let pointsDrift = 0;
   for (const [student, was] of before.points) {
@@ -132,12 +148,15 @@ export function compareWithDatabase(submissions: readonly Submission[], stored: 
     }
   }
   let progressDrift = 0;
-  for (const pair of new Set([...after.progress.keys(), ...storedPerPair.keys()])) {
-    const moved = (after.progress.get(pair) ?? 0) - (before.progress.get(pair) ?? 0);
-    const expected = storedPerPair.get(pair) ?? 0;
-    if (moved !== expected) {
-      progressDrift++;
-      example(`progress: ${pair} counted ${moved} more attempts, ${expected} were stored`);
+  for (const student of new Set([...after.progress.keys(), ...storedPerPair.keys()])) {
+    const exercises = new Set([...(after.progress.get(student)?.keys() ?? []), ...(storedPerPair.get(student)?.keys() ?? [])]);
+    for (const exercise of exercises) {
+      const moved = countOf(after.progress, student, exercise) - countOf(before.progress, student, exercise);
+      const expected = countOf(storedPerPair, student, exercise);
+      if (moved !== expected) {
+        progressDrift++;
+        example(`progress: ${student}:${exercise} counted ${moved} more attempts, ${expected} were stored`);
+      }
     }
   }
 
