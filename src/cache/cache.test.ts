@@ -195,6 +195,22 @@ describe('the shared cache', () => {
     expect(fromOld.queries.map((q) => q.name)).not.toContain('exercises.byIds');
   });
 
+  it("reads under its own write's new versions for the rest of the request", async () => {
+    const student = 987_654;
+    const request = new RequestCache(t.app.cache);
+    const spec = { id: (k: number) => `probe:${k}`, scopes: () => [scope.student(student)] };
+    let loads = 0;
+    const load = async (keys: number[]) => keys.map(() => ({ load: ++loads }));
+    expect(await request.many('stats', [1], spec, load)).toEqual([{ load: 1 }]);
+    expect(await request.many('stats', [1, 2], spec, load)).toEqual([{ load: 1 }, { load: 2 }]);
+    await request.invalidate([scope.student(student)]);
+    // After the write, the same request reads under the new version: a miss, then a hit.
+    expect(await request.many('stats', [1], spec, load)).toEqual([{ load: 3 }]);
+    expect(await request.many('stats', [1], spec, load)).toEqual([{ load: 3 }]);
+    // Another request sees what this one stored under the new version.
+    expect(await new RequestCache(t.app.cache).many('stats', [1], spec, load)).toEqual([{ load: 3 }]);
+  });
+
   it('keeps a hit rate over 80 % across 1,000 dashboard requests by 200 students, and counts it truly', async () => {
     await t.gql('mutation { clearCache }', { token: admin });
     const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => t.login(`student${String(i + 1).padStart(3, '0')}`)));
