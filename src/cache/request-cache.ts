@@ -145,7 +145,11 @@ export class RequestCache {
    */
   private async tokensOf(groups: readonly (readonly string[])[]): Promise<ReadonlyMap<string, string> | undefined> {
     if (groups.every((scopes) => scopes.every((s) => this.known.has(s)))) return this.known;
-    const needed = [...new Set(groups.flat())];
+    return this.read([...new Set(groups.flat())]);
+  }
+
+  /** Reads tokens through the loader (batched), and keeps them if no write overlapped the read. */
+  private async read(needed: string[]): Promise<Map<string, string> | undefined> {
     const writes = this.writes;
     const found = await this.versions.loadMany(needed);
     const tokens = new Map<string, string>();
@@ -209,7 +213,7 @@ export class RequestCache {
    * read that needs the token.
    */
   prefetch(scopes: string[]): void {
-    if (this.shared.enabled) void this.versions.loadMany(scopes);
+    if (this.shared.enabled) void this.read(scopes);
   }
 
   /** The token this request read for a scope (reading it if it has not yet); undefined if unknown. */
