@@ -189,7 +189,7 @@ export class RedisStore implements CacheStore {
   /** MGET, one per cluster slot, answers in the order of the keys. */
   private async mGet(keys: string[]): Promise<(string | null)[]> {
     // One node: one MGET, its answers already in order (most requests make this call once).
-    if (!this.options.cluster) return (await this.timed(this.client.mGet(keys))).map((v) => v ?? null);
+    if (!this.options.cluster) return this.timed(this.client.mGet(keys));
     const found = new Map<string, string | null>();
     await this.timed(
       Promise.all(

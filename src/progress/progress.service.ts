@@ -1,6 +1,7 @@
 import { requireStudentAccess } from '../auth/viewer.js';
 import { ProgressStatus } from '../common/enums.js';
 import { badCursor, decodeCursor, encodeCursor } from '../common/pagination.js';
+import { dateOf } from '../common/time.js';
 import type { Context } from '../context.js';
 import type { Exercise } from '../exercises/exercise.type.js';
 import type { ProgressArgs } from '../students/student.input.js';
@@ -40,7 +41,7 @@ export class ProgressService {
     const edges = page.map(({ node }) => ({
       node,
       get cursor() {
-        return encodeCursor([node.lastAttemptAt === null ? null : new Date(node.lastAttemptAt).toISOString(), node.exerciseId]);
+        return encodeCursor([dateOf(node.lastAttemptAt)?.toISOString() ?? null, node.exerciseId]);
       },
     }));
     return {
