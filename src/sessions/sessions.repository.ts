@@ -20,11 +20,6 @@ export function toSession(r: SessionRow): LearningSession {
 export class SessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async byId(id: number): Promise<LearningSession | undefined> {
-    const row = await named('sessions.byId', this.db.selectFrom('learning_sessions').selectAll().where('id', '=', id)).executeTakeFirst();
-    return row && toSession(row);
-  }
-
   /** Sessions of these students started at or after `since`, newest first. */
   async byStudentIdsSince(studentIds: readonly number[], since: Date): Promise<LearningSession[]> {
     const rows = await named(
@@ -71,10 +66,16 @@ export class SessionsRepository {
     }
   }
 
-  /** Closes a session (no-op if closed already); its figures are recounted from its attempts. */
-  async end(id: number, at: Date): Promise<LearningSession | undefined> {
+  /**
+   * Closes a session of this student (no-op if closed already); its figures are recounted from its
+   * attempts. Undefined when the student has no session of this id, whether or not another has.
+   */
+  async end(id: number, studentId: number, at: Date): Promise<LearningSession | undefined> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await named('sessions.byIdForUpdate', trx.selectFrom('learning_sessions').selectAll().where('id', '=', id).forUpdate()).executeTakeFirst();
+      const row = await named(
+        'sessions.ownForUpdate',
+        trx.selectFrom('learning_sessions').selectAll().where('id', '=', id).where('student_id', '=', studentId).forUpdate(),
+      ).executeTakeFirst();
       if (!row) return undefined;
       if (row.ended_at !== null) return toSession(row);
       return this.close(trx, row, at > row.started_at ? at : row.started_at);

@@ -3,7 +3,7 @@ import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { Student } from '../students/student.type.js';
 import type { LearningSession } from './session.type.js';
 
@@ -26,14 +26,15 @@ export class SessionsService {
     return session;
   }
 
-  /** Closes the student's session; figures are recounted from its attempts. Idempotent. */
+  /**
+   * Closes the student's session; figures are recounted from its attempts. Idempotent. Another
+   * student's session is "not found", as one that does not exist: ids are sequential, and a
+   * different answer would tell which exist.
+   */
   async end(ctx: Context, rawId: string): Promise<LearningSession> {
-    const id = parseId(rawId, 'id');
     const viewer = requireStudent(ctx.viewer);
-    const existing = await ctx.repositories.sessions.byId(id);
-    if (!existing) throw new NotFoundError(`Session ${id}`);
-    if (existing.studentId !== viewer.studentId) throw new ForbiddenError('This session belongs to another student.');
-    const ended = await ctx.repositories.sessions.end(id, this.clock.now());
+    const id = parseId(rawId, 'id');
+    const ended = await ctx.repositories.sessions.end(id, viewer.studentId, this.clock.now());
     if (!ended) throw new NotFoundError(`Session ${id}`);
     await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
     ctx.loaders.sessionsByStudent.clearAll();
