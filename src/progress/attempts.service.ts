@@ -10,7 +10,7 @@ import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors.js
 import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
-import type { AttemptInput } from './attempt.input.js';
+import { storedForm, type AttemptInput } from './attempt.input.js';
 import type { RecordOutcome, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
 import { decideProgress } from './scheduling.js';
@@ -38,6 +38,8 @@ export class AttemptsService {
   async submit(ctx: Context, input: AttemptInput): Promise<AttemptResult> {
     const viewer = requireStudent(ctx.viewer);
     const exerciseId = parseId(input.exerciseId, 'exerciseId');
+    // Graded, stored and compared with a retry's as the database holds it.
+    const answer = storedForm(input.answer);
     const rate = await this.limiter.hit(this.rate, String(viewer.studentId));
     if (!rate.allowed) {
       // A retry of an attempt already recorded changes nothing, so it gets its answer even past the
@@ -45,14 +47,14 @@ export class AttemptsService {
       // calls pay for this lookup.
       const first = await ctx.repositories.attempts.byKey(viewer.studentId, input.idempotencyKey);
       if (!first) throw new RateLimitedError(`Too many answers: at most ${this.rate.limit} a minute. Try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
-      return this.replay(ctx, viewer.studentId, exerciseId, input, first);
+      return this.replay(ctx, viewer.studentId, exerciseId, answer, first);
     }
     const exercise = await this.exercises.load(ctx, exerciseId);
     if (!exercise?.active) throw new NotFoundError(`Exercise ${exerciseId}`);
 
     let correct: boolean;
     try {
-      correct = grade(exercise.type, exercise.solution, input.answer);
+      correct = grade(exercise.type, exercise.solution, answer);
     } catch (error) {
       if (error instanceof AnswerShapeError) throw new BadUserInputError(error.message, 'answer');
       throw error;
@@ -72,7 +74,7 @@ export class AttemptsService {
         studentId: viewer.studentId,
         exerciseId,
         idempotencyKey: input.idempotencyKey,
-        answer: input.answer,
+        answer,
         correct,
         durationSeconds: input.durationSeconds,
         hintsUsed: input.hintsUsed ?? 0,
@@ -85,7 +87,7 @@ export class AttemptsService {
       known,
     );
 
-    if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, input, outcome.attempt, outcome.standing);
+    if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, answer, outcome.attempt, outcome.standing);
 
     // Other requests and instances: everything built on this student's profile, work and sessions
     // is stale; the profile, progress, ranking and stats are written through at once.
@@ -100,8 +102,8 @@ export class AttemptsService {
   }
 
   /** The first result recorded under this idempotencyKey, as it stands now; changes nothing. */
-  private async replay(ctx: Context, studentId: number, exerciseId: number, input: AttemptInput, first: StoredAttempt, standing?: Standing): Promise<AttemptResult> {
-    if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, input.answer)) {
+  private async replay(ctx: Context, studentId: number, exerciseId: number, answer: unknown, first: StoredAttempt, standing?: Standing): Promise<AttemptResult> {
+    if (first.exerciseId !== exerciseId || !isDeepStrictEqual(first.answer, answer)) {
       throw new BadUserInputError('idempotencyKey was already used for a different attempt: use a new key for a new answer.', 'idempotencyKey');
     }
     // From the primary, not the cache: the first request may have committed a moment ago, after

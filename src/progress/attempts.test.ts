@@ -8,8 +8,8 @@ import { decideProgress, NOT_STARTED, type ProgressState } from './scheduling.js
 let t: TestApp;
 beforeAll(async () => {
   // This file hammers one student on purpose (concurrency, idempotency): the per-student rate limit
-  // is tested on its own in attempts-rate.test.ts.
-  t = await createTestApp({ env: { ATTEMPTS_PER_MINUTE: '100000' } });
+  // is tested on its own in attempts-rate.test.ts; so is the bound on one viewer's requests in flight.
+  t = await createTestApp({ env: { ATTEMPTS_PER_MINUTE: '100000', VIEWER_MAX_INFLIGHT: '1000' } });
   t.clock.set('2026-03-02T08:00:00Z'); // a Monday morning in Paris
 });
 afterAll(() => t.close());
@@ -70,6 +70,38 @@ describe('submitAttempt', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     const n = await t.app.database.db.selectFrom('attempts').select((eb) => eb.fn.countAll<string>().as('n')).where('idempotency_key', '=', k).executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
+  });
+
+  it('takes a retry of an answer JSON text changes (-0) as the same answer, and refuses numbers JSON cannot carry (1e400) the same way twice', async () => {
+    const token = await t.login('student012');
+    const studentId = await t.studentId('student012');
+    const e = await t.app.database.db.selectFrom('exercises').select(['id', 'points']).where('type', '=', 'CALCUL').where('active', '=', true).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    // The body as text: JSON.stringify would send -0 as 0, and JSON.parse reads 1e400 as Infinity.
+    const send = (answer: string, idempotencyKey: string) =>
+      t.server.fastify.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        payload: `{"query":${JSON.stringify(SUBMIT)},"variables":{"input":{"exerciseId":"${e.id}","answer":${answer},"durationSeconds":3,"idempotencyKey":"${idempotencyKey}"}}}`,
+      }).then((r) => r.json());
+
+    for (const answer of ['-0', '{"value":-0}', '-0.0']) {
+      const k = key();
+      const first = await send(answer, k);
+      expect(first.errors, answer).toBeUndefined();
+      const retry = await send(answer, k);
+      expect(retry.errors, answer).toBeUndefined();
+      expect(retry.data).toEqual(first.data);
+    }
+    for (const answer of ['1e400', '{"value":-1e400}']) {
+      const k = key();
+      for (const res of [await send(answer, k), await send(answer, k)]) {
+        expect(res.errors?.[0]?.extensions, answer).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answer' });
+        expect(res.errors?.[0]?.message).toMatch(/1\.7e308/);
+      }
+    }
+    const rows = await t.app.database.db.selectFrom('attempts').select('answer').where('student_id', '=', studentId).orderBy('id').execute();
+    expect(rows.map((r) => r.answer)).toEqual([0, { value: 0 }, 0]);
   });
 
   it('validates input bounds, naming the field, and writes nothing', async () => {
