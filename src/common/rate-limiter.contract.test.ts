@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteRedisPrefix } from '../../test/harness.js';
 import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
 import type { Logger } from '../logger.js';
-import { FallbackRateLimiter, MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
+import { addressSubject, FallbackRateLimiter, MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 import { ManualClock, systemClock } from './time.js';
 
@@ -72,6 +72,30 @@ function contract(name: string, make: () => Promise<RateLimiter>, cleanup: () =>
       expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
     });
 
+    it('peeks at the decision a hit would get, without counting one', async () => {
+      const r = rule(2, 60_000);
+      expect(await limiter.peek(r, 'never-hit')).toMatchObject({ allowed: true, retryAfterSeconds: 0 });
+      for (let i = 0; i < 5; i++) expect((await limiter.peek(r, 'p')).allowed).toBe(true); // peeks count nothing
+      await limiter.hit(r, 'p');
+      expect(await limiter.peek(r, 'p')).toMatchObject({ allowed: true, count: 2 });
+      await limiter.hit(r, 'p');
+      const refused = await limiter.peek(r, 'p');
+      expect(refused).toMatchObject({ allowed: false, count: 3 });
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(await limiter.hit(r, 'p')).toMatchObject({ allowed: false, count: 3 });
+      await limiter.reset(r, 'p');
+      expect((await limiter.peek(r, 'p')).allowed).toBe(true);
+    });
+
+    it('peeks past the end of a window as at a new one', async () => {
+      const r = rule(1, 150);
+      await limiter.hit(r, 'w');
+      expect((await limiter.peek(r, 'w')).allowed).toBe(false);
+      await sleep(250);
+      expect(await limiter.peek(r, 'w')).toMatchObject({ allowed: true, count: 1 });
+    });
+
     it('lets exactly `limit` of many concurrent hits through', async () => {
       const r = rule(10, 60_000);
       const decisions = await Promise.all(Array.from({ length: 50 }, () => limiter.hit(r, 'burst')));
@@ -113,6 +137,24 @@ describe('memory rate limiter', () => {
     const r = rule(1, 60_000);
     for (let i = 0; i < 1_000; i++) await limiter.hit(r, `s${i}`);
     expect((limiter as unknown as { counters: { size: number } }).counters.size).toBe(100);
+  });
+});
+
+describe('addressSubject', () => {
+  it('counts an IPv4 address as itself, also when written as IPv6', () => {
+    expect(addressSubject('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressSubject('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressSubject('::FFFF:10.0.0.1')).toBe('10.0.0.1');
+  });
+
+  it('counts an IPv6 address as its /64, however it is written', () => {
+    const same = ['2001:db8:0:1::1', '2001:DB8:0000:0001:2:3:4:5', '2001:db8:0:1:ffff:ffff:ffff:ffff', '2001:db8::1:0:0:0:1', '2001:db8:0:1::'];
+    expect(new Set(same.map(addressSubject))).toEqual(new Set(['2001:db8:0:1::/64']));
+    expect(addressSubject('2001:db8:0:2::1')).toBe('2001:db8:0:2::/64');
+    expect(addressSubject('::1')).toBe('0:0:0:0::/64');
+    expect(addressSubject('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+    expect(addressSubject('64:ff9b::192.0.2.1')).toBe('64:ff9b:0:0::/64');
+    expect(addressSubject('1::2:3:4:5:6:7')).toBe('1:0:2:3::/64');
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { Clock } from './time.js';
@@ -31,9 +32,35 @@ export interface RateLimiter {
   readonly backend: 'memory' | 'redis';
   /** Counts one hit of `subject` under `rule`. */
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>;
+  /**
+   * The decision a hit of `subject` would get now, without counting one: to refuse early what
+   * is counted only once it has turned out to count (a failed login, not a good one).
+   */
+  peek(rule: RateLimitRule, subject: string): Promise<RateLimitDecision>;
   /** Forgets the subject's hits (a good login clears the failures before it). */
   reset(rule: RateLimitRule, subject: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The subject a client address counts as in limits per address: an IPv4 address itself, an IPv6
+ * address's /64 network (one client is commonly given a whole /64, so counting its 2^64 addresses
+ * apart would be no bound). An IPv4 address written as IPv6 (::ffff:a.b.c.d) is the IPv4 address.
+ */
+export function addressSubject(address: string): string {
+  const bare = address.replace(/%.*$/, '').toLowerCase(); // without an interface's zone (fe80::1%eth0)
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(bare)) return bare;
+  // Enough of the address to hold its first four groups: '::' stands for the groups it leaves out.
+  const [head, tail] = bare.split('::') as [string, string | undefined];
+  const groups = head === '' ? [] : head.split(':');
+  if (tail !== undefined) {
+    const after = tail === '' ? [] : tail.split(':');
+    const written = groups.length + after.length + (after.at(-1)?.includes('.') ? 1 : 0); // a dotted IPv4 tail is two groups
+    groups.push(...Array<string>(8 - written).fill('0'), ...after);
+  }
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 export function decide(rule: RateLimitRule, count: number, remainingMs: number): RateLimitDecision {
@@ -65,6 +92,13 @@ export class MemoryRateLimiter implements RateLimiter {
     if (counter.count === rule.limit && rule.blockMs) counter.expiresAt = now + rule.blockMs;
     this.counters.set(key, counter);
     return decide(rule, counter.count, counter.expiresAt - now);
+  }
+
+  async peek(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    const now = this.clock.now().getTime();
+    const counter = this.counters.peek(`${rule.name}:${subject}`);
+    const live = counter && counter.expiresAt > now ? counter : { count: 0, expiresAt: now };
+    return decide(rule, live.count + 1, live.expiresAt - now);
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
@@ -99,6 +133,10 @@ export class FallbackRateLimiter implements RateLimiter {
 
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
     return this.run((limiter) => limiter.hit(rule, subject));
+  }
+
+  peek(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    return this.run((limiter) => limiter.peek(rule, subject));
   }
 
   reset(rule: RateLimitRule, subject: string): Promise<void> {

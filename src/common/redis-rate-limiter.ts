@@ -17,6 +17,10 @@ if ttl < 0 then
 end
 return { n, ttl }`;
 
+// KEYS[1] counter. Returns { count so far, ms left } (a missing counter: 0 and a negative time).
+const PEEK = `
+return { tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1]) }`;
+
 export interface RedisRateLimiterOptions {
   redis: RedisNodes;
   /** Counters live under `<prefix>:rl:` (other data may share the Redis). */
@@ -48,6 +52,12 @@ export class RedisRateLimiter implements RateLimiter {
     );
     const [count, remainingMs] = reply as [number, number];
     return decide(rule, count, remainingMs);
+  }
+
+  async peek(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
+    const reply = await withTimeout(this.client.eval(PEEK, { keys: [this.key(rule, subject)] }), this.options.commandTimeoutMs, this.replies);
+    const [count, remainingMs] = reply as [number, number];
+    return decide(rule, count + 1, remainingMs);
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
