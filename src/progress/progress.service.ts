@@ -1,6 +1,6 @@
 import { requireStudentAccess } from '../auth/viewer.js';
 import { ProgressStatus } from '../common/enums.js';
-import { badCursor, decodeCursor, encodeCursor } from '../common/pagination.js';
+import { decodeCursor, encodeCursor } from '../common/pagination.js';
 import { dateOf } from '../common/time.js';
 import type { Context } from '../context.js';
 import type { Exercise } from '../exercises/exercise.type.js';
@@ -31,9 +31,8 @@ export class ProgressService {
     keyed.sort((a, b) => compareKeys(b.key, a.key));
     const totalCount = keyed.length;
     if (args.after) {
-      const [at, id] = decodeCursor(args.after, ['string?', 'number']) as [string | null, number];
+      const [at, id] = decodeCursor(args.after, ['time?', 'id']);
       const after: SortKey = [at === null ? null : Date.parse(at), id];
-      if (Number.isNaN(after[0])) throw badCursor();
       keyed = keyed.filter((k) => compareKeys(k.key, after) < 0);
     }
     const page = keyed.slice(0, args.first);
