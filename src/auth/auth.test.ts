@@ -125,6 +125,53 @@ describe('tokens', () => {
     }
   });
 
+  it('refuses claims out of range (ids and versions past PostgreSQL\'s integer, unknown roles) before they reach the database', async () => {
+    const secret = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256');
+    const now = Math.floor(Date.now() / 1000);
+    const full = { sub: String(await t.studentId('student009')), role: 'STUDENT', ver: 0, iat: now, exp: now + 3600, iss: 'reved-kids-api', aud: 'reved-kids' };
+    const build = (claims: Record<string, unknown>) => new SignJWT({ ...full, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+    expect((await t.gql(ME, { token: await build({}) })).data.me.username).toBe('student009'); // the control
+    const bad: Record<string, Record<string, unknown>> = {
+      'sub of 11 digits': { sub: '99999999999' },
+      'sub past int32': { sub: '2147483648' },
+      'admin sub of 11 digits': { sub: '99999999999', role: 'ADMIN' },
+      'admin sub past int32': { sub: '2147483648', role: 'ADMIN' },
+      'sub 0': { sub: '0' },
+      'sub with a leading zero': { sub: `0${full.sub}` },
+      'sub a number, not text': { sub: Number(full.sub) },
+      'ver past int32': { ver: 2 ** 31 },
+      'ver not an integer': { ver: 0.5 },
+      'ver as text': { ver: '0' },
+      'role ANONYMOUS': { role: 'ANONYMOUS' },
+      'role in lower case': { role: 'student' },
+    };
+    const ADMIN_FIELD = '{ students(first: 1) { totalCount } }';
+    for (const [what, claims] of Object.entries(bad)) {
+      const token = await build(claims);
+      for (const query of [ME, ADMIN_FIELD]) {
+        const res = await t.gql(query, { token });
+        expect(res.status, what).toBe(200);
+        expect(res.errors?.[0]?.extensions?.code, `${what}: ${res.body}`).toBe('UNAUTHENTICATED');
+        expect(res.errors?.[0]?.message, what).toMatch(/Sign in again/);
+      }
+    }
+  });
+
+  it('refuses a token issued in the future, past a minute of clock skew', async () => {
+    const secret = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256');
+    const now = Math.floor(Date.now() / 1000);
+    const id = String(await t.studentId('student010'));
+    const issuedAt = (iat: number) =>
+      new SignJWT({ role: 'STUDENT', ver: 0 }).setProtectedHeader({ alg: 'HS256' }).setSubject(id).setIssuer('reved-kids-api').setAudience('reved-kids').setIssuedAt(iat).setExpirationTime(iat + 3600).sign(secret);
+    for (const [what, iat] of [['a year ahead', now + 365 * 86_400], ['an hour ahead', now + 3600], ['two minutes ahead', now + 120]] as const) {
+      const res = await t.gql(ME, { token: await issuedAt(iat) });
+      expect(res.errors?.[0]?.extensions?.code, what).toBe('UNAUTHENTICATED');
+      expect(res.data?.me ?? null, what).toBeNull();
+    }
+    // Another instance's clock a little ahead is no reason to refuse.
+    expect((await t.gql(ME, { token: await issuedAt(now + 30) })).data.me.username).toBe('student010');
+  });
+
   it('lets login and health through with a bad token', async () => {
     const res = await t.gql('{ health { status } }', { token: 'garbage' });
     expect(res.data.health.status).toBe('OK');
