@@ -74,6 +74,12 @@ const schema = z
     /** Failed logins allowed per username in LOGIN_LOCKOUT_SECONDS; then it is refused that long. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+    /**
+     * Failed logins allowed per client address per minute (unknown usernames and wrong passwords
+     * alike); then every login from it is refused until the minute is over. Generous: a school's
+     * children share one address.
+     */
+    LOGIN_UNKNOWN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     /** submitAttempt calls allowed per student per minute. */
     ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 
@@ -160,6 +166,8 @@ export type Config = Readonly<{
   rateLimits: Readonly<{
     loginMaxFailures: number;
     loginLockoutMs: number;
+    /** Failed logins per client address per minute (LOGIN_UNKNOWN_PER_MINUTE). */
+    loginUnknownPerMinute: number;
     attemptsPerMinute: number;
   }>;
   curriculumCheckMs: number;
@@ -226,7 +234,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       tokenTtlSeconds: e.JWT_TTL_SECONDS,
       admin: e.ADMIN_USERNAME && e.ADMIN_PASSWORD ? { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD } : undefined,
     },
-    rateLimits: { loginMaxFailures: e.LOGIN_MAX_FAILURES, loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000, attemptsPerMinute: e.ATTEMPTS_PER_MINUTE },
+    rateLimits: {
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockoutMs: e.LOGIN_LOCKOUT_SECONDS * 1000,
+      loginUnknownPerMinute: e.LOGIN_UNKNOWN_PER_MINUTE,
+      attemptsPerMinute: e.ATTEMPTS_PER_MINUTE,
+    },
     curriculumCheckMs: e.CURRICULUM_CHECK_SECONDS * 1000,
     monitoring: {
       requests: e.MONITORING,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { scope } from '../cache/namespaces.js';
 import { Role } from '../common/enums.js';
-import type { RateLimiter, RateLimitRule } from '../common/rate-limiter.js';
+import { addressSubject, type RateLimitDecision, type RateLimiter, type RateLimitRule } from '../common/rate-limiter.js';
 import { isStorableText } from '../common/text.js';
 import type { Clock } from '../common/time.js';
 import type { Config } from '../config.js';
@@ -15,16 +15,35 @@ import type { TokenIssuer } from './tokens.js';
 const WRONG_CREDENTIALS = 'Wrong username or password.';
 
 /**
- * The brute-force counter of a username, shared by every instance through Redis. Keyed by a hash
- * of the username: counted whether or not the account exists (so a refusal says nothing about
- * it), and no child's username is written to Redis.
+ * Rate-limit subjects are hashes: no child's username, and no school's address, is written to Redis
+ * as such. Parts are joined with a byte no username or address holds.
  */
-function passwordGuessSubject(username: string): string {
-  return createHash('sha256').update(username).digest('base64url').slice(0, 22);
+function subjectOf(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 }
 
+function tryAgainIn(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return `Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+}
+
+/**
+ * Brute-force limits, shared by every instance through Redis. Two counters decide whether a
+ * password is checked at all:
+ * - per account: LOGIN_MAX_FAILURES failed checks, then LOGIN_LOCKOUT_SECONDS refused. A student's
+ *   counts per username, wherever the guesses come from (a school's children share one address,
+ *   so the address is no bound there; a child locked out by a classmate is the accepted cost). An
+ *   administrator's counts per (username, client address): guesses from elsewhere never lock the
+ *   operator out. Only accounts that exist have one, so random usernames leave no counter behind.
+ * - per client address: LOGIN_UNKNOWN_PER_MINUTE failed checks a minute, unknown usernames and
+ *   wrong passwords alike (were wrong passwords of known usernames not counted, how fast the bound
+ *   is reached would tell which usernames exist). This bounds the password checks random usernames
+ *   cost, and it is generous: a school's children sign in from one address.
+ */
 export class AuthService {
-  private readonly guesses: RateLimitRule;
+  private readonly studentGuesses: RateLimitRule;
+  private readonly adminGuesses: RateLimitRule;
+  private readonly addressFailures: RateLimitRule;
 
   constructor(
     private readonly tokens: TokenIssuer,
@@ -32,38 +51,51 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     limits: Config['rateLimits'],
   ) {
-    // Every password check counts before it runs and a good one clears the count, so parallel
-    // guesses cannot slip past the limit; the check that reaches it starts the lockout.
-    this.guesses = { name: 'login', limit: limits.loginMaxFailures, windowMs: limits.loginLockoutMs, blockMs: limits.loginLockoutMs };
+    // Every check of an account's password counts before it runs and a good one clears the count,
+    // so parallel guesses cannot slip past the limit; the check that reaches it starts the lockout.
+    const lockout = { limit: limits.loginMaxFailures, windowMs: limits.loginLockoutMs, blockMs: limits.loginLockoutMs };
+    this.studentGuesses = { name: 'login', ...lockout };
+    this.adminGuesses = { name: 'login-admin', ...lockout };
+    this.addressFailures = { name: 'login-address', limit: limits.loginUnknownPerMinute, windowMs: 60_000 };
     void decoyHash(); // computed now, so the first unknown username is not the one slow answer
   }
 
   /**
    * Checks a username and password. The answer never says whether the username exists, and an
-   * unknown username costs the same password check as a known one. Past the failures allowed for
-   * a username, it is refused (RATE_LIMITED) whatever the password, until the lockout is over.
+   * unknown username costs the same password check as a known one (within the bound per address).
+   * Past the failures allowed for an account, it is refused (RATE_LIMITED) whatever the password,
+   * until the lockout is over; past the failures allowed from an address, so is every login from it.
    */
   async login(ctx: Context, usernameInput: string, password: string): Promise<AuthPayload> {
     const username = usernameInput.trim().toLowerCase();
     if (username.length < 1 || username.length > 64 || !isStorableText(username)) throw new BadUserInputError('username must be 1 to 64 characters of text.', 'username');
     if (password.length < 1 || password.length > 256) throw new BadUserInputError('password must be 1 to 256 characters.', 'password');
 
-    const subject = passwordGuessSubject(username);
-    await this.countGuess(subject);
+    // The account decides which counters apply, so it is looked up first (one indexed query),
+    // and every counter is consulted before any password is checked.
+    const address = subjectOf(addressSubject(ctx.clientAddress));
     const candidates = await ctx.repositories.auth.accountsByUsername(username);
-    let account = undefined;
     if (candidates.length === 0) {
+      // Counted before the check: a flood of random usernames costs at most the bound in hashing.
+      this.refuseAddressOver(await this.limiter.hit(this.addressFailures, address));
       await verifyPassword(await decoyHash(), password);
-    } else {
-      for (const c of candidates) {
-        if (await verifyPassword(c.passwordHash, password)) {
-          account = c;
-          break;
-        }
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    // Counted once it fails: a school's good logins never use up its bound.
+    this.refuseAddressOver(await this.limiter.peek(this.addressFailures, address));
+    const checked = await this.countGuesses(candidates.map((c) => ({ ...c, ...this.guessCounter(c.role, username, ctx.clientAddress) })));
+    let account = undefined;
+    for (const c of checked) {
+      if (await verifyPassword(c.passwordHash, password)) {
+        account = c;
+        break;
       }
     }
-    if (!account) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    await this.limiter.reset(this.guesses, subject);
+    if (!account) {
+      await this.limiter.hit(this.addressFailures, address);
+      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+    }
+    await this.limiter.reset(account.rule, account.subject);
 
     if (account.role === 'ADMIN') return this.payload(ctx, { role: 'ADMIN', adminId: account.id, tokenVersion: account.tokenVersion });
     await ctx.repositories.students.markActive(account.id, this.clock.now());
@@ -93,12 +125,12 @@ export class AuthService {
     const id = viewer.role === 'STUDENT' ? viewer.studentId : viewer.adminId;
     const account = await ctx.repositories.auth.accountById(viewer.role, id);
     if (!account) throw new UnauthenticatedError();
-    const subject = passwordGuessSubject(account.username);
-    await this.countGuess(subject);
+    const counter = this.guessCounter(viewer.role, account.username, ctx.clientAddress);
+    await this.countGuesses([counter]);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       throw new BadUserInputError('currentPassword is not the password of this account.', 'currentPassword');
     }
-    await this.limiter.reset(this.guesses, subject);
+    await this.limiter.reset(counter.rule, counter.subject);
     if (newPassword === currentPassword) throw new BadUserInputError('newPassword must differ from the current password.', 'newPassword');
 
     const tokenVersion = await ctx.repositories.auth.changePassword(viewer.role, id, await hashPassword(newPassword));
@@ -107,13 +139,30 @@ export class AuthService {
     return this.payload(ctx, { ...viewer, tokenVersion } as SignedInViewer);
   }
 
-  /** Refuses a password check past the limit of its username (RATE_LIMITED, with the wait). */
-  private async countGuess(subject: string): Promise<void> {
-    const decision = await this.limiter.hit(this.guesses, subject);
-    if (!decision.allowed) {
-      const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-      throw new RateLimitedError(`Too many failed sign-ins for this username. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`, decision.retryAfterSeconds);
+  /** The failed-check counter of an account: a student's per username, an administrator's per (username, address). */
+  private guessCounter(role: 'STUDENT' | 'ADMIN', username: string, clientAddress: string): { rule: RateLimitRule; subject: string } {
+    if (role === 'STUDENT') return { rule: this.studentGuesses, subject: subjectOf(username) };
+    return { rule: this.adminGuesses, subject: subjectOf(username, addressSubject(clientAddress)) };
+  }
+
+  /**
+   * Counts a password check on each account's counter; the accounts whose limit allows the check.
+   * When none does, the login is refused (RATE_LIMITED, with the shortest wait).
+   */
+  private async countGuesses<T extends { rule: RateLimitRule; subject: string }>(accounts: T[]): Promise<T[]> {
+    const decisions = await Promise.all(accounts.map((a) => this.limiter.hit(a.rule, a.subject)));
+    const allowed = accounts.filter((_, i) => decisions[i]!.allowed);
+    if (allowed.length === 0) {
+      const wait = Math.min(...decisions.map((d) => d.retryAfterSeconds));
+      throw new RateLimitedError(`Too many failed sign-ins for this username. ${tryAgainIn(wait)}`, wait);
     }
+    return allowed;
+  }
+
+  /** Refuses a login from an address past its failures for the minute (the same answer whether the username exists or not). */
+  private refuseAddressOver(decision: RateLimitDecision): void {
+    if (decision.allowed) return;
+    throw new RateLimitedError(`Too many failed sign-ins from this network. ${tryAgainIn(decision.retryAfterSeconds)}`, decision.retryAfterSeconds);
   }
 
   /** A fresh token for the viewer, with the student as it is now (its cached profile was invalidated). */
