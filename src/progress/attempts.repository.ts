@@ -39,7 +39,9 @@ export interface StoredAttempt {
 export type RecordOutcome =
   | { kind: 'recorded'; attempt: StoredAttempt; progress: Progress; student: Student }
   /** `standing`: the student and its progress on the first attempt's exercise as they are now. */
-  | { kind: 'replayed'; attempt: StoredAttempt; standing: { student: Student; progress: Progress | undefined } };
+  | { kind: 'replayed'; attempt: StoredAttempt; standing: { student: Student; progress: Progress | undefined } }
+  /** Nothing was kept: the row changed under every one of MAX_TRIES decisions (answers to it from other instances). */
+  | { kind: 'contended' };
 
 export class AttemptsRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -80,7 +82,8 @@ export class AttemptsRepository {
    * progress row as it stands into the new one; `known` is that row as the caller already read it
    * (null: none yet; undefined: not known, so read first). The function refuses a decision made on
    * a row that has changed since ('stale', with the row as it is now: decided again), and returns
-   * the first attempt for a key already used ('replayed'), with the standing it has now.
+   * the first attempt for a key already used ('replayed'), with the standing it has now. After
+   * MAX_TRIES lost races it gives up with nothing written ('contended'): the same call may be made again.
    */
   async record(input: RecordAttemptInput, decide: (before: ProgressState) => ProgressDecision, known?: ProgressState | null): Promise<RecordOutcome> {
     let before = known;
@@ -93,7 +96,8 @@ export class AttemptsRepository {
       } catch (error) {
         // A concurrent first attempt on the exercise, or the same key claimed at the same moment:
         // nothing was kept; read again and decide again.
-        if (!isSerializationFailure(error) || tries >= MAX_TRIES) throw error;
+        if (!isSerializationFailure(error)) throw error;
+        if (tries >= MAX_TRIES) return { kind: 'contended' };
         before = undefined;
         continue;
       }
@@ -105,7 +109,7 @@ export class AttemptsRepository {
         const progress = row.attempts === null ? undefined : progressOf(input.studentId, attempt.exerciseId, row);
         return { kind: 'replayed', attempt, standing: { student: toStudent(row), progress } };
       }
-      if (tries >= MAX_TRIES) throw new Error(`progress of student ${input.studentId} on exercise ${input.exerciseId} kept changing: ${MAX_TRIES} tries`);
+      if (tries >= MAX_TRIES) return { kind: 'contended' };
       // Stale: decide again on the row as it is (none: the function found no row to lock).
       before = row.attempts === null ? null : progressOf(input.studentId, input.exerciseId, row);
     }
@@ -125,7 +129,11 @@ export class AttemptsRepository {
   }
 }
 
-/** At most this many calls per attempt (each retry follows a concurrent change of the same row). */
+/**
+ * At most this many calls per attempt (each retry follows a concurrent change of the same row).
+ * Answers to one exercise on one instance are queued (attempts.service.ts): only answers from
+ * several instances at the same moment race here.
+ */
 const MAX_TRIES = 5;
 
 function isSerializationFailure(error: unknown): boolean {

@@ -6,20 +6,26 @@ import type { RateLimiter, RateLimitRule } from '../common/rate-limiter.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '../errors.js';
+import { BadUserInputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
 import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import { storedForm, type AttemptInput } from './attempt.input.js';
 import type { RecordOutcome, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
-import { decideProgress } from './scheduling.js';
+import { decideProgress, type ProgressState } from './scheduling.js';
 import { baseForWriteThrough, refreshStudentWork, withRow } from './work-refresh.js';
 
 type Standing = Extract<RecordOutcome, { kind: 'replayed' }>['standing'];
 
 export class AttemptsService {
   private readonly rate: RateLimitRule;
+  /**
+   * Answers to one exercise by one student, recorded one after another in this process (for the
+   * process's life; a pair's entry lives while it has answers in flight). Concurrent answers to
+   * the same progress row would otherwise refuse each other's decisions until one gives up.
+   */
+  private readonly recording = new KeyedQueue();
 
   constructor(
     private readonly exercises: ExercisesService,
@@ -69,25 +75,28 @@ export class AttemptsService {
     const read = before?.rows.find((r) => r.exerciseId === exerciseId);
     const known = !before ? undefined : !read ? null : read.firstSuccessAt === null ? read : undefined;
     const day = parisDay(at);
-    const outcome = await ctx.repositories.attempts.record(
-      {
-        studentId: viewer.studentId,
-        exerciseId,
-        idempotencyKey: input.idempotencyKey,
-        answer,
-        correct,
-        durationSeconds: input.durationSeconds,
-        hintsUsed: input.hintsUsed ?? 0,
-        at,
-        day,
-        previousDay: previousDay(day),
-        sessionActiveSince: new Date(at.getTime() - SESSION_IDLE_MS),
-      },
-      (before) => decideProgress(before, { correct, hintsUsed: input.hintsUsed ?? 0, at, exercisePoints: exercise.points }),
-      known,
-    );
+    const attempt = {
+      studentId: viewer.studentId,
+      exerciseId,
+      idempotencyKey: input.idempotencyKey,
+      answer,
+      correct,
+      durationSeconds: input.durationSeconds,
+      hintsUsed: input.hintsUsed ?? 0,
+      at,
+      day,
+      previousDay: previousDay(day),
+      sessionActiveSince: new Date(at.getTime() - SESSION_IDLE_MS),
+    };
+    const decide = (before: ProgressState) => decideProgress(before, { correct, hintsUsed: attempt.hintsUsed, at, exercisePoints: exercise.points });
+    const outcome = await this.recording.run(`${viewer.studentId}:${exerciseId}`, () => ctx.repositories.attempts.record(attempt, decide, known));
 
     if (outcome.kind === 'replayed') return this.replay(ctx, viewer.studentId, exerciseId, answer, outcome.attempt, outcome.standing);
+    if (outcome.kind === 'contended') {
+      // Other instances recorded answers to this exercise under every decision made here. Nothing
+      // was kept: the same request again is safe, and recorded once whatever happened to this one.
+      throw new ServiceUnavailableError('Other answers to this exercise were being recorded at the same moment: send the same answer again, with the same idempotencyKey.');
+    }
 
     // Other requests and instances: everything built on this student's profile, work and sessions
     // is stale; the profile, progress, ranking and stats are written through at once.
@@ -111,5 +120,36 @@ export class AttemptsService {
     const { student, progress } = standing ?? (await ctx.repositories.attempts.standing(studentId, exerciseId));
     if (!progress) throw new Error(`progress missing for a recorded attempt ${first.id}`);
     return { correct: first.correct, pointsEarned: first.pointsEarned, progress, student, replayed: true };
+  }
+
+  /** How many (student, exercise) pairs have answers being recorded in this process now. */
+  get recordingNow(): number {
+    return this.recording.size;
+  }
+}
+
+/**
+ * Runs the tasks given under one key one after another, in the order given; tasks under other keys
+ * are not held. A key is forgotten when its last task settles, so the map holds only keys with work
+ * in flight. A failed task does not stop the ones queued after it.
+ */
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => {},
+      () => {},
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  get size(): number {
+    return this.tails.size;
   }
 }
