@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
 import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
+import { ListSizes } from './limits/list-sizes.js';
 import { observeDependencies } from './telemetry/instruments.js';
 import { ExercisesService } from './exercises/exercises.service.js';
 import type { Logger } from './logger.js';
@@ -60,7 +61,10 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     cache: new CacheService(cache),
   };
 
-  const curriculumWatcher = new CurriculumWatcher(repositories.exercises, cache, logger);
+  const listSizes = new ListSizes();
+  const curriculumWatcher = new CurriculumWatcher(repositories.exercises, cache, logger, listSizes);
+  // Reads the curriculum's sizes now if the database already holds it (serve checks again after migrating).
+  await curriculumWatcher.check().catch((error: unknown) => logger.debug({ err: error }, 'curriculum not readable yet'));
   const partitions = new AttemptPartitionMaintainer(new AttemptPartitionsRepository(db), () => clock.now(), logger);
   observeDependencies(cache, database);
 
@@ -72,6 +76,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     readDatabase,
     cache,
     curriculumWatcher,
+    listSizes,
     partitions,
     repositories,
     services,

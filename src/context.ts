@@ -27,6 +27,10 @@ export interface Context {
   cache: RequestCache;
   services: App['services'];
   requestId: string;
+  /** List items times fields this request's response holds so far (limits/response-budget.ts). */
+  responseNodes: number;
+  /** The client's address (the proxy's X-Forwarded-For when TRUST_PROXY says to believe it): what limits per address key on. */
+  clientAddress: string;
 }
 
 /**
@@ -54,7 +58,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
  * The context of one request. Reads go to the read replica when there is one, except for a
  * student who wrote in the last READ_AFTER_WRITE_MS (its own writes may not have reached it).
  */
-export async function createContext(app: App, authorization: string | undefined, requestId: string, scope: RequestScope = newRequestScope()): Promise<Context> {
+export async function createContext(
+  app: App,
+  authorization: string | undefined,
+  requestId: string,
+  scope: RequestScope = newRequestScope(),
+  clientAddress = '127.0.0.1',
+): Promise<Context> {
   const replicaDb = app.readDatabase !== app.database;
   const claimed = await verifyBearer(authorization, app.tokens);
   const pinned = replicaDb && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
@@ -75,7 +85,7 @@ export async function createContext(app: App, authorization: string | undefined,
   if (claimed.role === 'STUDENT') cache.prefetch(studentRequestScopes(claimed.studentId));
   const loaders = createLoaders(app, () => reads, { batching: app.config.graphql.dataloaders, cache });
   const viewer = await checkTokenVersion(claimed, loaders);
-  return { viewer, loaders, repositories: primary, scope, cache, services: app.services, requestId };
+  return { viewer, loaders, repositories: primary, scope, cache, services: app.services, requestId, clientAddress, responseNodes: 0 };
 }
 
 /**

@@ -70,13 +70,14 @@ export class RateLimitedError extends AppError {
   }
 }
 
-export type OperationLimit = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'documentSize';
+export type OperationLimit = 'depth' | 'cost' | 'aliases' | 'directives' | 'tokens' | 'documentSize' | 'responseSize';
 
 /** Raised while validating an operation, before any resolver runs (see operation-limits.ts). */
 export class OperationLimitError extends AppError {
   readonly code = ErrorCode.OPERATION_LIMIT_EXCEEDED;
-  constructor(message: string, readonly limit: OperationLimit) {
-    super(message, ErrorCode.OPERATION_LIMIT_EXCEEDED, { limit });
+  /** `httpStatus`: when nothing of the request ran (refused before execution), the response says so (400). */
+  constructor(message: string, readonly limit: OperationLimit, httpStatus?: number) {
+    super(message, ErrorCode.OPERATION_LIMIT_EXCEEDED, httpStatus ? { limit, http: { status: httpStatus } } : { limit });
   }
 }
 

@@ -15,8 +15,10 @@ import type { Logger } from './logger.js';
  */
 export const OPERATION_LIMITS = {
   depth: 10,
-  /** graphql-armor's static cost: 2 per object, 1 per scalar, times 1.5 per level of depth. */
-  cost: 5_000,
+  /** Fields resolved, each counted once per item of the lists around it (limits/cost.ts). */
+  cost: 30_000,
+  /** A request costing more holds one of its viewer's few heavy slots (limits/viewer-gate.ts). */
+  heavyCost: 2_000,
   aliases: 15,
   directives: 10,
   tokens: 1_000,
@@ -42,7 +44,8 @@ export function operationLimits(config: Pick<Config, 'env'>): { validationRules:
   });
   const armor = new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.depth, ignoreIntrospection: false, ...report('depth') },
-    costLimit: { maxCost: OPERATION_LIMITS.cost, ignoreIntrospection: false, ...report('cost') },
+    // Cost is ours (limits/cost.ts): armor's knows nothing of list sizes.
+    costLimit: { enabled: false },
     maxAliases: { n: OPERATION_LIMITS.aliases, ...report('aliases') },
     maxDirectives: { n: OPERATION_LIMITS.directives, ...report('directives') },
     maxTokens: { enabled: false },

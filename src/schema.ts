@@ -5,6 +5,7 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { CacheResolver } from './cache/cache.resolver.js';
 import { DateTimeScalar } from './common/scalars.js';
 import { ExerciseResolver, ModuleResolver } from './exercises/exercise.resolver.js';
+import { limitResponseSize } from './limits/response-budget.js';
 import { HealthResolver } from './monitoring/health.resolver.js';
 import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
 import { AttemptResolver, ProgressResolver } from './progress/progress.resolver.js';
@@ -33,12 +34,13 @@ export const resolvers = [
  * about 200). The wrapper only runs middlewares and the auth checker, and this schema has neither;
  * whoever adds a global middleware must drop those flags (or the middleware will not run there).
  */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, stopAtFirstError: true },
   });
+  return limitResponseSize(schema);
 }
 
 /** The schema as committed in schema/schema.graphql (sorted, so diffs show real changes only). */

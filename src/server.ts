@@ -13,11 +13,16 @@ import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, Serv
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
+import { OperationCoster } from './limits/cost.js';
+import { requestLimitsPlugin } from './limits/limits.plugin.js';
+import { ViewerGate } from './limits/viewer-gate.js';
 import { operationLimits, registerRequestLimits } from './operation-limits.js';
 import { newRequestScope } from './telemetry/request-scope.js';
 import { telemetryState } from './telemetry/state.js';
 
 export const BODY_LIMIT_BYTES = 100_000;
+/** How often Node looks for requests past their timeouts (its default, 30 s, would let a slow body live twice as long). */
+export const HTTP_TIMEOUT_CHECK_MS = 1_000;
 
 export interface Server {
   fastify: FastifyInstance;
@@ -30,7 +35,20 @@ export interface Server {
 /** Apollo Server on Fastify, with error masking, the request scope and the health routes. */
 export async function createServer(app: App, schema: GraphQLSchema): Promise<Server> {
   const { config, logger } = app;
-  const fastify = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: false, return503OnClosing: true, forceCloseConnections: 'idle' });
+  const fastify = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: config.http.trustProxy,
+    // A client must send its whole request within requestTimeout (a slow body is cut, 408), its
+    // headers within headersTimeout; Node checks both every connectionsCheckingInterval, so a slow
+    // body is cut at most that much later. See docs/security.md.
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionTimeout: config.http.idleTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_MS },
+  });
   let draining = false;
   /** GraphQL requests being worked on, whether or not their client is still there. */
   let inflight = 0;
@@ -60,6 +78,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       errorLoggingPlugin(logger),
       ...(config.monitoring.requests ? [metricsPlugin()] : []),
       ...limits.plugins,
+      requestLimitsPlugin(new OperationCoster(schema, app.listSizes), new ViewerGate(config.viewerLimits)),
       solutionGuard,
     ],
   });
@@ -69,7 +88,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
   const handler = fastifyApolloHandler<Context>(apollo, {
     // Without the viewer nothing of the request can run: a database outage here is a 503.
     context: (request) =>
-      createContext(app, request.headers.authorization, request.id, request.requestScope ?? undefined).catch((error: unknown) => {
+      createContext(app, request.headers.authorization, request.id, request.requestScope ?? undefined, request.ip).catch((error: unknown) => {
         throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
       }),
   });

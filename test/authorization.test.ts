@@ -13,7 +13,7 @@ import { createTestApp, type GqlResponse, type TestApp } from './harness.js';
  * answer. Rows without "other" cannot name another student (Query.me, startSession and
  * submitAttempt act on the viewer; the last test shows a student cannot be passed in).
  */
-type Outcome = 'data' | 'null' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+type Outcome = 'data' | 'null' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 type Role = 'self' | 'other' | 'admin' | 'none';
 interface Row {
   field: string;
@@ -84,7 +84,12 @@ const rows: Row[] = [
     expect: studentOnly,
   },
   { field: 'Mutation.startSession', query: () => ({ query: 'mutation { startSession { id attempted } }' }), expect: studentOnly },
-  { field: 'Mutation.endSession', query: (who) => ({ query: 'mutation($id: ID!) { endSession(id: $id) { id attempted } }', variables: { id: who.sessionId } }), expect: { ...studentOnly, other: 'FORBIDDEN' } },
+  {
+    field: 'Mutation.endSession',
+    query: (who) => ({ query: 'mutation($id: ID!) { endSession(id: $id) { id attempted } }', variables: { id: who.sessionId } }),
+    // Another child's session answers as one that does not exist: no oracle over sequential ids.
+    expect: { ...studentOnly, other: 'NOT_FOUND' },
+  },
   { field: 'Mutation.clearCache', query: () => ({ query: 'mutation { clearCache(namespace: "stats") }' }), expect: adminOnly },
   {
     field: 'Query.monitoring',

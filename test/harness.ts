@@ -143,7 +143,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const scope = newRequestScope();
       const cache = new RequestCache(app.cache, undefined, scope);
       const loaders = createLoaders(app, () => app.repositories, { batching: true, cache });
-      return { viewer, loaders, repositories: app.repositories, scope, cache, services: app.services, requestId: 'test' };
+      return { viewer, loaders, repositories: app.repositories, scope, cache, services: app.services, requestId: 'test', clientAddress: '127.0.0.1', responseNodes: 0 };
     },
     async close() {
       await server.close();

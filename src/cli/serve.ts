@@ -29,6 +29,7 @@ export async function startServer(config: Config, logger: Logger, options?: Para
     }
     const demoStudents = Array.from({ length: 5 }, (_, i) => demoUsername(i + 1));
     await prepareAccounts(app.repositories.auth, config, { admin: DEMO_ADMIN, studentUsernames: demoStudents, studentPassword: DEMO_STUDENT_PASSWORD }, logger);
+    await app.curriculumWatcher.check();
     app.curriculumWatcher.start(config.curriculumCheckMs);
     const server = await createServer(app, await buildAppSchema());
     const address = await server.fastify.listen({ host: config.host, port: config.port });

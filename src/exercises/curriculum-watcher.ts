@@ -1,11 +1,13 @@
 import { scope } from '../cache/namespaces.js';
 import type { SharedCache } from '../cache/shared-cache.js';
+import type { ListSizes } from '../limits/list-sizes.js';
 import type { Logger } from '../logger.js';
 import type { ExercisesRepository } from './exercises.repository.js';
 
 /**
  * Drops the cached curriculum when the curriculum changes in the database, whoever changed it
- * (a seed, an import, SQL by hand, another instance): one cheap query every `intervalMs`.
+ * (a seed, an import, SQL by hand, another instance): one cheap query every `intervalMs`. Also
+ * keeps the curriculum's list sizes, which operations are costed with, current.
  */
 export class CurriculumWatcher {
   private last: string | undefined;
@@ -15,6 +17,7 @@ export class CurriculumWatcher {
     private readonly repo: ExercisesRepository,
     private readonly cache: SharedCache,
     private readonly logger: Logger,
+    private readonly sizes: ListSizes,
   ) {}
 
   /** Compares with the last fingerprint; bumps the curriculum version if it moved. Returns whether it did. */
@@ -25,10 +28,12 @@ export class CurriculumWatcher {
       await this.cache.bump([scope.curriculum]);
       this.logger.info('curriculum changed: cached copies dropped');
     }
+    if (changed || this.last === undefined) this.sizes.update(await this.repo.listSizes());
     this.last = now;
     return changed;
   }
 
+  /** Checks every `intervalMs` from now on (the first check is the caller's, awaited at start). */
   start(intervalMs: number): void {
     const tick = () => {
       this.check()
@@ -38,7 +43,8 @@ export class CurriculumWatcher {
           this.timer.unref();
         });
     };
-    tick();
+    this.timer = setTimeout(tick, intervalMs);
+    this.timer.unref();
   }
 
   stop(): void {

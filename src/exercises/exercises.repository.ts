@@ -120,6 +120,29 @@ export class ExercisesRepository {
     return `${row.modules}|${row.exercises}`;
   }
 
+  /**
+   * How big the curriculum's lists are: active modules per level and subject, and the active
+   * exercises they hold (what an operation's cost is computed from).
+   */
+  async listSizes(): Promise<{ modules: { level: Level; subject: Subject; count: number }[]; exercises: number }> {
+    const [modules, exercises] = await Promise.all([
+      named(
+        'curriculum.moduleCounts',
+        this.db.selectFrom('modules').select(['level', 'subject', sql<number>`count(*)::int`.as('count')]).where('active', '=', true).groupBy(['level', 'subject']),
+      ).execute(),
+      named(
+        'curriculum.exerciseCount',
+        this.db
+          .selectFrom('exercises as e')
+          .innerJoin('modules as m', 'm.id', 'e.module_id')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .where('e.active', '=', true)
+          .where('m.active', '=', true),
+      ).executeTakeFirstOrThrow(),
+    ]);
+    return { modules: modules.map((r) => ({ level: r.level as Level, subject: r.subject as Subject, count: r.count })), exercises: exercises.count };
+  }
+
   /** Active modules, by level, subject, period and order. */
   async activeModules(filter: { level: Level | null; subject: Subject | null }): Promise<Module[]> {
     let q = this.db

@@ -28,6 +28,9 @@ export interface ActiveAlert {
   since: Date;
 }
 
+/** Every alert AlertEvaluator can raise. */
+export const ALERT_NAMES = ['memory', 'latency_p95', 'error_rate', 'cache_hit_rate'] as const;
+
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /**

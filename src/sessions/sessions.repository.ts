@@ -17,6 +17,9 @@ export function toSession(r: SessionRow): LearningSession {
   });
 }
 
+/** `Student.sessions` lists at most this many, the newest (an operation's cost counts on it). */
+export const MAX_SESSIONS_LISTED = 200;
+
 export class SessionsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
