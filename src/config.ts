@@ -91,6 +91,26 @@ const schema = z
     GRAPHQL_EXECUTOR: z.enum(['jit', 'interpreter']).default('jit'),
     /** The admin commands (monitor, cache:stats, cache:clear) talk to this server, as ADMIN_USERNAME. */
     API_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * Whose X-Forwarded-For to believe for the client's address (limits per address key on it):
+     * off (the socket's peer), on (any proxy), or the comma-separated addresses/CIDRs of the proxies.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(on|off|true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'TRUST_PROXY must be on, off or a comma-separated list of proxy addresses')
+      .default('off'),
+    /** A request (headers and body) must arrive within this; slower clients are cut (408). */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
+    /** The request's headers must arrive within this (at most HTTP_REQUEST_TIMEOUT_MS). */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+    /** A connection with no traffic at all for this long is closed. */
+    HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+    /** An idle keep-alive connection is closed after this (longer than a load balancer's, shorter than idle). */
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(72_000),
+    /** GraphQL requests one viewer (a token's account, or an address without a token) may have in flight at once. */
+    VIEWER_MAX_INFLIGHT: z.coerce.number().int().min(1).max(1_000).default(8),
+    /** Of those, how many may be heavy (cost over OPERATION_LIMITS.heavyCost). */
+    VIEWER_MAX_HEAVY_INFLIGHT: z.coerce.number().int().min(1).max(100).default(1),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** On SIGTERM: how long readiness says 503 before the listener closes (a load balancer's notice). */
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -101,6 +121,12 @@ const schema = z
     }
     if (!env.ADMIN_USERNAME !== !env.ADMIN_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: [env.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'], message: 'ADMIN_USERNAME and ADMIN_PASSWORD go together' });
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'HTTP_HEADERS_TIMEOUT_MS must be at most HTTP_REQUEST_TIMEOUT_MS' });
+    }
+    if (env.VIEWER_MAX_HEAVY_INFLIGHT > env.VIEWER_MAX_INFLIGHT) {
+      ctx.addIssue({ code: 'custom', path: ['VIEWER_MAX_HEAVY_INFLIGHT'], message: 'VIEWER_MAX_HEAVY_INFLIGHT must be at most VIEWER_MAX_INFLIGHT' });
     }
     if (env.SHUTDOWN_DELAY_MS > 0 && env.SHUTDOWN_DELAY_MS >= env.SHUTDOWN_GRACE_MS) {
       ctx.addIssue({ code: 'custom', path: ['SHUTDOWN_DELAY_MS'], message: 'SHUTDOWN_DELAY_MS must be shorter than SHUTDOWN_GRACE_MS (the grace period includes it)' });
@@ -179,6 +205,15 @@ export type Config = Readonly<{
     alerts: Readonly<{ memoryRatio: number; p95Ms: number; errorRate: number; cacheHitRate: number; windowSeconds: number; minRequests: number }>;
   }>;
   graphql: Readonly<{ introspection: boolean; dataloaders: boolean; executor: 'jit' | 'interpreter' }>;
+  http: Readonly<{
+    trustProxy: boolean | string;
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    idleTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+  }>;
+  /** Per viewer (see limits/viewer-gate.ts). */
+  viewerLimits: Readonly<{ maxInflight: number; maxHeavyInflight: number }>;
   shutdownGraceMs: number;
   adminClient: Readonly<{ url: string; username: string; password: string | undefined }>;
   shutdownDelayMs: number;
@@ -255,6 +290,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     graphql: { introspection: e.INTROSPECTION ?? !production, dataloaders: e.DATALOADERS, executor: e.GRAPHQL_EXECUTOR },
+    http: {
+      trustProxy: trustProxyOf(e.TRUST_PROXY),
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      idleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    viewerLimits: { maxInflight: e.VIEWER_MAX_INFLIGHT, maxHeavyInflight: e.VIEWER_MAX_HEAVY_INFLIGHT },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminClient: {
       url: e.API_URL ?? `http://localhost:${e.PORT}/graphql`,
@@ -264,6 +307,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
   });
+}
+
+/** Fastify's trustProxy: a boolean, or the list of proxies to believe. */
+function trustProxyOf(value: string): boolean | string {
+  if (value === 'on' || value === 'true') return true;
+  if (value === 'off' || value === 'false') return false;
+  return value;
 }
 
 function deepFreeze<T>(value: T): T {
