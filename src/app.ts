@@ -1,4 +1,5 @@
 import { CacheService } from './cache/cache.service.js';
+import { InvalidationBus } from './cache/invalidation-bus.js';
 import { SharedCache, type CacheOptions } from './cache/shared-cache.js';
 import type { Config } from './config.js';
 import { AuthRepository } from './auth/auth.repository.js';
@@ -36,6 +37,8 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const database: DatabaseHandle = await createDatabase({ ...config.database, ...options.database });
   const cache = new SharedCache({ ...config.cache, redis: config.redis, ...options.cache }, logger);
   await cache.start();
+  const invalidations = new InvalidationBus(database, cache, logger);
+  if (cache.enabled) await invalidations.start();
   const db = database.db;
   // With a read replica, read-only loaders use it (see context.ts); writes always use the primary.
   const readDatabase = config.database.readUrl ? await createDatabase({ ...config.database, ...options.database, url: config.database.readUrl }) : database;
@@ -87,6 +90,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
       partitions.stop();
       services.monitoring.stop();
       await rateLimiter.close();
+      await invalidations.close();
       await cache.close();
       if (readDatabase !== database) await readDatabase.close();
       await database.close();

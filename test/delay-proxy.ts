@@ -10,6 +10,8 @@ export class DelayProxy {
   private readonly links = new Set<Link>();
   private delayMs = 0;
   private slowName = '';
+  /** Cut: every connection dropped, new ones closed at once (the network between one instance and Redis gone). */
+  private isCut = false;
 
   private constructor(private readonly server: net.Server) {}
 
@@ -17,6 +19,10 @@ export class DelayProxy {
     const server = net.createServer();
     const proxy = new DelayProxy(server);
     server.on('connection', (client) => {
+      if (proxy.isCut) {
+        client.destroy();
+        return;
+      }
       const upstream = net.connect(target.port, target.host);
       const link = new Link(client, upstream, proxy);
       proxy.links.add(link);
@@ -46,6 +52,17 @@ export class DelayProxy {
   fast(): void {
     this.delayMs = 0;
     for (const link of this.links) link.release();
+  }
+
+  /** Drops every connection through this proxy and refuses new ones until `restore`. */
+  cut(): void {
+    this.isCut = true;
+    for (const link of this.links) link.destroy();
+    this.links.clear();
+  }
+
+  restore(): void {
+    this.isCut = false;
   }
 
   delayFor(name: string | undefined): number {

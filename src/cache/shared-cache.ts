@@ -117,13 +117,47 @@ export class SharedCache {
     const local = await this.memory.bump(scopes);
     if (!this.remote) return local;
     for (const s of scopes) this.lastKnown.delete(s);
-    if (this.degradedSince) return undefined; // the epoch is bumped on recovery
-    try {
-      return await this.remote.bump(scopes);
-    } catch (error) {
-      this.trouble(error);
-      return undefined;
+    if (!this.degradedSince) {
+      try {
+        return await this.remote.bump(scopes);
+      } catch (error) {
+        this.trouble(error);
+      }
     }
+    // Redis did not take it (away from here, or refusing writes): the other instances, which may
+    // still read the old versions there, hear it through PostgreSQL (invalidation-bus.ts).
+    this.undelivered?.(scopes);
+    return undefined;
+  }
+
+  /** Where bumps Redis did not take go (set by the invalidation bus). */
+  private undelivered: ((scopes: readonly string[]) => void) | undefined;
+
+  onUndelivered(send: (scopes: readonly string[]) => void): void {
+    this.undelivered = send;
+  }
+
+  /**
+   * A bump made elsewhere that did not reach Redis (or made by the database: an account deleted,
+   * its tokens revoked). Applied here, and to Redis if this instance can write there; if it cannot,
+   * Redis's versions cannot be trusted, and per-student values are read from the database until
+   * Redis takes writes again (then the epoch moves, as after any outage).
+   */
+  async applyBroadcast(scopes: readonly string[]): Promise<void> {
+    await this.memory.bump(scopes);
+    for (const s of scopes) this.lastKnown.delete(s);
+    if (!this.remote || this.degradedSince) return;
+    try {
+      await this.remote.bump(scopes);
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
+  /** Broadcasts may have been missed (the listener's connection was lost): nothing cached so far is trusted. */
+  async missedBroadcasts(): Promise<void> {
+    this.logger.warn('cache: invalidations may have been missed while the listener was reconnecting; starting a new epoch');
+    await this.applyBroadcast([scope.epoch]);
   }
 
   /**

@@ -35,6 +35,14 @@ export interface DatabaseHandle {
   poolStats(): PoolStats;
   /** The embedded database's files as one tarball (test fixtures); PostgreSQL has none. */
   dumpEmbedded(): Promise<Blob>;
+  /** Sends `payload` to every session listening on `channel` (delivered when the sender's transaction commits). */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Calls `onMessage` with each payload sent on `channel`, on a connection of its own (PostgreSQL)
+   * or the embedded database's. When that connection is lost it is made again, and `onGap` is
+   * called once listening again: what was sent meanwhile was missed. Returns the way to stop.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -107,11 +115,58 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
       if (!pglite) throw new Error('only the embedded database can be dumped');
       return pglite.dumpDataDir('none');
     },
+    async notify(channel, payload) {
+      await sql`select pg_notify(${channel}, ${payload}) /* q:notify */`.execute(db);
+    },
+    async listen(channel, onMessage, onGap) {
+      if (pglite) return pglite.listen(channel, onMessage).then((stop) => () => stop());
+      return listenOnOwnConnection(options, channel, onMessage, onGap);
+    },
     poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
     async close() {
       await db.destroy();
       await pglite?.close();
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other statements), made
+ * again with backoff whenever it is lost; a listener that stops hearing must not pass for one
+ * that hears nothing.
+ */
+async function listenOnOwnConnection(options: DatabaseOptions, channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (delayMs: number, gap: boolean): Promise<void> => {
+    const c = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: options.connectTimeoutMs, keepAlive: true, application_name: 'reved-kids-api listener' });
+    const lost = () => {
+      if (stopped || client !== c) return;
+      gap = true;
+      client = undefined;
+      c.end().catch(() => {});
+      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 10_000), gap), delayMs);
+      retry.unref();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      lost(); // tried again later; whatever is sent meanwhile is a gap
+      return;
+    }
+    if (gap) onGap();
+  };
+  await connect(250, false);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }
 
