@@ -11,6 +11,7 @@ import { overhead } from './scenarios/overhead.js';
 import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
 import { classroom } from './scenarios/classroom.js';
+import { noisyNeighbour } from './scenarios/noisy-neighbour.js';
 import { checkTargetUrl, SetupError, type Env } from './setup/target.js';
 
 /**
@@ -26,6 +27,7 @@ const SCENARIOS: Record<ScenarioName, (options: RunOptions, env: Env, log: (line
   'before-after': beforeAfter,
   'big-tables': bigTables,
   overhead,
+  'noisy-neighbour': noisyNeighbour,
 };
 
 /** Each scenario's throughput as a share of what the framework alone served in the same run. */

@@ -23,6 +23,12 @@ describe('parseRunOptions', () => {
     expect(() => parseRunOptions(['capacity', '--route', 'sticky'])).toThrow(/--route must be one of round-robin, student, not sticky/);
   });
 
+  it('takes noisy-neighbour with its victims, attacker connections, think time and p95 limit', () => {
+    const o = parseRunOptions(['noisy-neighbour', '--duration', '20', '--students', '20', '--connections', '8', '--think', '0.1-0.3', '--p95-limit', '50']);
+    expect(o).toMatchObject({ scenarios: ['noisy-neighbour'], durationS: 20, students: 20, connections: 8, thinkS: [0.1, 0.3], p95LimitMs: 50 });
+    expect(parseRunOptions(['noisy-neighbour', 'ceiling']).scenarios).toEqual(['ceiling', 'noisy-neighbour']);
+  });
+
   it('lists every problem at once, and bounds every count and duration', () => {
     try {
       parseRunOptions(['classrom', '--students', '0', '--duration', '99999', '--think', '5-2', '--correct-rate', '2']);

@@ -7,7 +7,7 @@ import { ROUTES, type Route } from './driver/graphql-http.js';
  * load run stops by itself); unset ones take each scenario's own default. Every problem is listed
  * at once, as the app's configuration does.
  */
-export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables', 'overhead'] as const;
+export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables', 'overhead', 'noisy-neighbour'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface RunOptions {
@@ -49,19 +49,21 @@ export class UsageError extends Error {
 export const USAGE = `usage: npm run loadtest -- <scenario...> [options]
 scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then also given as a fraction of it)
 
-  --students N         students (classroom and before-after 200; capacity: as --max)
-  --duration S         seconds of load (classroom 60; before-after 20 per phase; ceiling 10)
-  --connections N      HTTP connections (classroom: one per student; capacity 500; before-after and ceiling 50)
-  --think MIN-MAX      seconds between a student's actions (classroom 2-5, capacity 4-6)
+  --students N         students (classroom and before-after 200; capacity: as --max; noisy-neighbour: victims, 20)
+  --duration S         seconds of load (classroom 60; before-after 20 per phase; ceiling 10; noisy-neighbour 30 per phase)
+  --connections N      HTTP connections (classroom: one per student; capacity 500; before-after and ceiling 50;
+                       noisy-neighbour: the attacker's, 8)
+  --think MIN-MAX      seconds between a student's actions (classroom 2-5, capacity 4-6, noisy-neighbour 0.1-0.3)
   --login-window S     classroom: every student logs in within this (10)
   --correct-rate R     share of right answers, 0 to 1 (0.7)
   --duplicate-rate R   share of answers sent twice at once, a double tap (0.05)
-  --warmup S           before-after, ceiling, overhead, big-tables: unmeasured seconds first (5, 2, 5, 20)
+  --warmup S           before-after, ceiling, overhead, big-tables, noisy-neighbour: unmeasured seconds first (5, 2, 5, 20, 3 per phase)
   --timeout S          seconds a request may take before it counts as an error (10)
   --start N --step N --max N   capacity: students at the first step, added per step, at most (2000, 2000, 12000)
   --ramp S --hold S    capacity: seconds over which a step's students arrive, seconds each step is held (20, 60);
                        in between, one loop of the students' four actions lets the newcomers settle
-  --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100)
+  --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100);
+                       noisy-neighbour: the victims' Dashboard p95 under attack must stay under this (50)
   --goal N             capacity: students it must hold (10000)
   --max-avg MS --max-p95 MS --max-errors PCT --min-hit-rate PCT   thresholds (300, 800, 1, 80)
   --instances N[,M]    classroom: against N servers started as processes of their own (round robin, on
