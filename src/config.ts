@@ -111,6 +111,10 @@ const schema = z
     VIEWER_MAX_INFLIGHT: z.coerce.number().int().min(1).max(1_000).default(8),
     /** Of those, how many may be heavy (cost over OPERATION_LIMITS.heavyCost). */
     VIEWER_MAX_HEAVY_INFLIGHT: z.coerce.number().int().min(1).max(100).default(1),
+    /** Operation cost one viewer may spend per second, sustained (a dashboard costs ~300)... */
+    VIEWER_COST_PER_SECOND: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
+    /** ...and at once (at least the cost limit, 30,000, so that any allowed operation can run). */
+    VIEWER_COST_BURST: z.coerce.number().int().min(30_000).max(100_000_000).default(100_000),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** On SIGTERM: how long readiness says 503 before the listener closes (a load balancer's notice). */
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -213,7 +217,7 @@ export type Config = Readonly<{
     keepAliveTimeoutMs: number;
   }>;
   /** Per viewer (see limits/viewer-gate.ts). */
-  viewerLimits: Readonly<{ maxInflight: number; maxHeavyInflight: number }>;
+  viewerLimits: Readonly<{ maxInflight: number; maxHeavyInflight: number; costPerSecond: number; costBurst: number }>;
   shutdownGraceMs: number;
   adminClient: Readonly<{ url: string; username: string; password: string | undefined }>;
   shutdownDelayMs: number;
@@ -297,7 +301,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       idleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
-    viewerLimits: { maxInflight: e.VIEWER_MAX_INFLIGHT, maxHeavyInflight: e.VIEWER_MAX_HEAVY_INFLIGHT },
+    viewerLimits: { maxInflight: e.VIEWER_MAX_INFLIGHT, maxHeavyInflight: e.VIEWER_MAX_HEAVY_INFLIGHT, costPerSecond: e.VIEWER_COST_PER_SECOND, costBurst: e.VIEWER_COST_BURST },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     adminClient: {
       url: e.API_URL ?? `http://localhost:${e.PORT}/graphql`,

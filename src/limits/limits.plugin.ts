@@ -15,13 +15,13 @@ function viewerKey(ctx: Context): { key: string; signedIn: boolean } {
 /**
  * Once Apollo knows which operation a request runs (parsed, validated, before any resolver): its
  * cost against OPERATION_LIMITS.cost (refused with OPERATION_LIMIT_EXCEEDED, HTTP 400), then the
- * viewer's bound on requests in flight (RATE_LIMITED). The slot is given back when the response
- * is sent, whatever happened in between.
+ * viewer's bounds (RATE_LIMITED). The slot is given back once the response is written or its
+ * connection is gone (server.ts calls the request scope's afterResponse), whatever happened in
+ * between: serializing and writing a large answer is part of what it costs.
  */
 export function requestLimitsPlugin(coster: OperationCoster, gate: ViewerGate): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
-      let release: (() => void) | undefined;
       return {
         async didResolveOperation({ document, request, contextValue }) {
           let cost: number;
@@ -40,10 +40,7 @@ export function requestLimitsPlugin(coster: OperationCoster, gate: ViewerGate): 
             );
           }
           const { key, signedIn } = viewerKey(contextValue);
-          release = gate.enter(key, signedIn, cost > OPERATION_LIMITS.heavyCost);
-        },
-        async willSendResponse() {
-          release?.();
+          contextValue.scope.afterResponse = gate.enter(key, signedIn, cost, cost > OPERATION_LIMITS.heavyCost);
         },
       };
     },

@@ -16,6 +16,8 @@ export interface RequestScope {
   operation?: string;
   serverError: boolean;
   clientError: boolean;
+  /** Called once the response is written or its connection is gone (gives back the viewer's slot). */
+  afterResponse?: () => void;
 }
 
 export function newRequestScope(): RequestScope {
