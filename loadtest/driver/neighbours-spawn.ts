@@ -11,11 +11,11 @@ export interface RunningNeighbour {
 }
 
 /**
- * Starts a job in a thread of its own (neighbours-worker.ts), sampling its CPU and the server's
+ * Starts a job in a thread of its own (worker.ts), sampling its CPU and the server's
  * from this thread as spawn.ts's runLoad does; several may run at once.
  */
 export function startNeighbour(job: NeighbourJob, options: { serverInProcess: boolean; progress: (line: string) => void }): RunningNeighbour {
-  const worker = new Worker(new URL('./neighbours-worker.js', import.meta.url), { workerData: job });
+  const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: job });
   const sampler = new CpuSampler(worker, options.serverInProcess);
   const done = new Promise<LoadRun<NeighbourResult>>((resolve, reject) => {
     let settled = false;

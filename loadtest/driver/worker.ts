@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runCannon, type CannonJob } from './cannon.js';
+import { runAttacker, runVictims, type NeighbourJob } from './neighbours.js';
 import { runStudents, type StudentsJob } from './students.js';
 
 /**
@@ -7,7 +8,7 @@ import { runStudents, type StudentsJob } from './students.js';
  * its own, so an in-process server on the main thread and the load it is sent do not queue behind
  * each other, and each thread's utilisation can be read apart.
  */
-export type Job = StudentsJob | CannonJob;
+export type Job = StudentsJob | CannonJob | NeighbourJob;
 
 export type WorkerMessage = { type: 'progress'; line: string } | { type: 'done'; result: unknown } | { type: 'failed'; message: string };
 
@@ -25,7 +26,14 @@ const events = {
 
 const job = workerData as Job;
 try {
-  const result = job.kind === 'students' ? await runStudents(job, events) : await runCannon(job, events);
+  const result =
+    job.kind === 'students'
+      ? await runStudents(job, events)
+      : job.kind === 'cannon'
+        ? await runCannon(job, events)
+        : job.kind === 'victims'
+          ? await runVictims(job, events)
+          : await runAttacker(job, events);
   const buffers = result.recorder.operations.flatMap((o) => [o.at.buffer, o.ms.buffer, o.errorAt.buffer, o.errorKind.buffer]);
   port.postMessage({ type: 'done', result } satisfies WorkerMessage, buffers as ArrayBuffer[]);
 } catch (error) {
