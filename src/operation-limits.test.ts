@@ -1,9 +1,11 @@
+import Fastify from 'fastify';
 import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { operation, operationNames } from '../test/operations.js';
 import { buildAppSchema } from './schema.js';
-import { OPERATION_LIMITS, operationLimits } from './operation-limits.js';
+import { createLogger } from './logger.js';
+import { OPERATION_LIMITS, operationLimits, registerRequestLimits } from './operation-limits.js';
 import { BODY_LIMIT_BYTES } from './server.js';
 
 const STRONG_SECRET = 'kJ8#qW2$zX9!mN4@pL7%vB1^cR5&tY3*'; // what a production secret looks like
@@ -112,6 +114,23 @@ describe('HTTP refusals', () => {
     expect(preflighted.json()).toEqual({ data: { health: { status: 'OK' } } });
   });
 
+  it('mask a failure outside GraphQL (a 500 from Fastify) and log it whole', async () => {
+    const logger = createLogger({ logLevel: 'silent', env: 'test' });
+    const logged: unknown[] = [];
+    logger.error = ((fields: unknown, msg?: string) => void logged.push({ fields, msg })) as typeof logger.error;
+    const fastify = Fastify();
+    registerRequestLimits(fastify, logger);
+    const fault = new Error('route broke: SELECT secret FROM x');
+    fastify.post('/graphql', async () => {
+      throw fault;
+    });
+    const res = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": "{ health { status } }"}' });
+    await fastify.close();
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(logged).toEqual([{ fields: { err: fault, route: '/graphql', method: 'POST' }, msg: 'request failed outside GraphQL' }]);
+  });
+
   it('refuse a mutation over GET', async () => {
     const res = await t.server.fastify.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('mutation { logout }')}`, headers: { 'apollo-require-preflight': 'true' } });
     expect(res.statusCode).toBe(405);
@@ -129,6 +148,18 @@ describe('in production', () => {
   afterAll(async () => {
     await prod?.close();
     await open?.close();
+  });
+
+  it('serves no landing page (development serves its Sandbox)', async () => {
+    const page = (app: TestApp) => app.server.fastify.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+    const dev = await page(t);
+    expect(dev.statusCode).toBe(200); // the control
+    expect(dev.headers['content-type']).toMatch(/^text\/html/);
+    const res = await page(prod);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).not.toMatch(/html/);
+    expect(res.body).not.toMatch(/<html|<script|apollo-server-landing-page|cdn\.|@apollo\/server/i);
+    expect(res.json().errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('refuses introspection unless INTROSPECTION=on', async () => {

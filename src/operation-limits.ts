@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Config } from './config.js';
@@ -129,4 +131,31 @@ export function registerRequestLimits(fastify: FastifyInstance, logger: Logger):
     logger.error({ err: error, route: request.routeOptions.url, method: request.method }, 'request failed outside GraphQL');
     return refuse(reply, 500, 'Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR });
   });
+}
+
+/**
+ * What Node's HTTP parser refuses before any route runs, as a GraphQL-shaped error (Fastify's own
+ * answer is `{"error": "Request Timeout", ...}`, which no client of a GraphQL API reads): a request
+ * not received within HTTP_REQUEST_TIMEOUT_MS (a slow body) or its headers within
+ * HTTP_HEADERS_TIMEOUT_MS is 408, headers over Node's size limit 431, anything unparsable 400.
+ * The connection is closed after it. Logged at debug: the client's doing, and a slow client
+ * sending many of these must not flood the logs.
+ */
+export function answerClientError(logger: Logger): (error: ConnectionError, socket: Socket) => void {
+  return (error, socket) => {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, message] =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'The request did not arrive in time: send its headers and body without pausing.']
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'The request headers are too large.']
+          : [400, 'The request is not valid HTTP.'];
+    logger.debug({ err: error, status, remoteAddress: socket.remoteAddress }, 'client error before any route');
+    if (socket.writable) {
+      const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+      socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
+  };
 }

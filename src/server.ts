@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -16,7 +16,7 @@ import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
 import { OperationCoster } from './limits/cost.js';
 import { requestLimitsPlugin } from './limits/limits.plugin.js';
 import { ViewerGate } from './limits/viewer-gate.js';
-import { operationLimits, registerRequestLimits } from './operation-limits.js';
+import { answerClientError, operationLimits, registerRequestLimits } from './operation-limits.js';
 import { newRequestScope } from './telemetry/request-scope.js';
 import { telemetryState } from './telemetry/state.js';
 
@@ -48,12 +48,14 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     connectionTimeout: config.http.idleTimeoutMs,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
     http: { headersTimeout: config.http.headersTimeoutMs, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_MS },
+    clientErrorHandler: answerClientError(logger),
   });
   let draining = false;
   /** GraphQL requests being worked on, whether or not their client is still there. */
   let inflight = 0;
   registerRequestLimits(fastify, logger);
   const limits = operationLimits(config);
+  const failures: Failures = { contexts: new WeakMap(), logged: new Set() };
 
   // Traced requests run on graphql-js: OpenTelemetry's GraphQL spans come from its execute.
   const executor = config.graphql.executor === 'jit' && !telemetryState.tracing ? 'jit' : 'interpreter';
@@ -74,8 +76,10 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       fastifyApolloDrainPlugin(fastify),
       // Responses are per student and never HTTP-cached; without this, Apollo wraps every field resolver.
       ApolloServerPluginCacheControlDisabled(),
-      config.env === 'production' ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
-      errorLoggingPlugin(logger),
+      // Production serves no page at all: Apollo's production page names its version and loads a script from a CDN.
+      config.env === 'production' ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      errorLoggingPlugin(logger, failures),
+      refusalStatusPlugin,
       ...(config.monitoring.requests ? [metricsPlugin()] : []),
       ...limits.plugins,
       requestLimitsPlugin(new OperationCoster(schema, app.listSizes), new ViewerGate(config.viewerLimits)),
@@ -89,7 +93,9 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     // Without the viewer nothing of the request can run: a database outage here is a 503.
     context: (request) =>
       createContext(app, request.headers.authorization, request.id, request.requestScope ?? undefined, request.ip).catch((error: unknown) => {
-        throw isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error;
+        const thrown = isDatabaseUnavailable(error) ? new ServiceUnavailableError(undefined, 503) : error instanceof Error ? error : new Error(String(error));
+        failures.contexts.set(thrown, { requestId: request.id, cause: error });
+        throw thrown;
       }),
   });
   if (config.monitoring.requests) recordRequests(fastify, app.services.monitoring);
@@ -101,11 +107,26 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
     async handler(request, reply) {
       const scope = newRequestScope();
       request.requestScope = scope;
+      // The viewer's in-flight slot (limits.plugin.ts) is given back once the response is written
+      // or its connection is gone; a slot taken after the connection went (the client left while
+      // the operation was being resolved) as the handler ends.
+      let ended = false;
+      const done = () => {
+        ended = true;
+        scope.afterResponse?.();
+      };
+      reply.raw.once('finish', done).once('close', done);
       inflight++;
       try {
         return await handler.call(this, request as Parameters<typeof handler>[0], reply as Parameters<typeof handler>[1]);
       } finally {
         inflight--;
+        if (ended) scope.afterResponse?.();
+        // A 5xx whose cause no hook saw (Apollo answers some failures, such as a result it cannot
+        // serialize, without calling any plugin): at least the request is on record.
+        if (!failures.logged.delete(request.id) && reply.statusCode >= 500) {
+          logger.error({ requestId: request.id, status: reply.statusCode, operation: scope.operation }, 'request answered with a server error; no cause was logged');
+        }
       }
     },
   });
@@ -191,9 +212,43 @@ function validationError(formatted: GraphQLFormattedError, error: ArgumentValida
   };
 }
 
-/** Logs every unexpected error whole, once, with the operation it broke. */
-function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
+/** What errorLoggingPlugin and the /graphql route share about a request's failure, while it runs. */
+interface Failures {
+  /** Apollo's contextCreationDidFail sees the error only: the request it was thrown for, and the error before it was mapped. */
+  contexts: WeakMap<Error, { requestId: string; cause: unknown }>;
+  /** Requests whose failure was logged with its cause (the route forgets them as it ends). */
+  logged: Set<string>;
+}
+
+/**
+ * Logs every unexpected error whole, once, with the request it broke: errors of an operation
+ * (resolvers, execution, the limits' hooks), a context that could not be built (the token check,
+ * the viewer's read), and anything that escaped Apollo's request pipeline. Each of these reached
+ * the client as INTERNAL_SERVER_ERROR (or SERVICE_UNAVAILABLE) with nothing of the cause.
+ */
+export function errorLoggingPlugin(logger: Logger, failures: Failures = { contexts: new WeakMap(), logged: new Set() }): ApolloServerPlugin<Context> {
+  const log = (level: 'error' | 'warn', fields: { err: unknown; requestId: string | undefined; [k: string]: unknown }, message: string) => {
+    logger[level](fields, message);
+    if (fields.requestId !== undefined) failures.logged.add(fields.requestId);
+  };
   return {
+    async contextCreationDidFail({ error }) {
+      const failure = failures.contexts.get(error);
+      failures.contexts.delete(error);
+      const cause = failure?.cause ?? error;
+      if (isDatabaseUnavailable(cause)) log('warn', { err: cause, requestId: failure?.requestId }, 'request context failed: database unavailable');
+      else if (!(cause instanceof AppError)) log('error', { err: cause, requestId: failure?.requestId }, 'request context failed');
+    },
+    // Apollo calls this for its BAD_REQUEST errors: the client's mistake (a malformed body, CSRF
+    // prevention), unless one wraps an error of ours (a bug, answered as the client's).
+    async invalidRequestWasReceived({ error }) {
+      const cause = error instanceof GraphQLError ? error.originalError : error;
+      if (cause && !(cause instanceof GraphQLError)) logger.error({ err: cause }, 'invalid request: unexpected error');
+      else logger.debug({ err: error }, 'invalid request');
+    },
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      log('error', { err: error, operationName: requestContext.operationName ?? requestContext.request.operationName, requestId: requestContext.contextValue?.requestId }, 'request failed unexpectedly');
+    },
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, operationName, contextValue }) {
@@ -202,13 +257,38 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<Context> {
             if (original instanceof AppError || original instanceof ArgumentValidationError || isUncodedRequestError(original)) continue;
             if (original instanceof GraphQLError && original.extensions?.code && original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
             const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
-            logger[level]({ err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');
+            log(level, { err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');
           }
         },
       };
     },
   };
 }
+
+const SERVER_CODES = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE]);
+
+/**
+ * A request refused whole by an expected error raised outside execution, with no HTTP status of
+ * its own (the viewer gate's RATE_LIMITED, thrown from a plugin hook), gets Apollo's default
+ * status: 500, which clients and load balancers read as the server failing (and monitoring counted
+ * as one). A client's refusal is never a 500: RATE_LIMITED is 429 with Retry-After, any other
+ * expected code 400. Errors that carry their status (OPERATION_LIMIT_EXCEEDED's 400) keep it.
+ */
+export const refusalStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.http.status !== 500 || response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.length === 0 || errors.some((e) => typeof e.extensions?.code !== 'string' || SERVER_CODES.has(e.extensions.code))) return;
+        const limited = errors.find((e) => e.extensions?.code === ErrorCode.RATE_LIMITED);
+        response.http.status = limited ? 429 : 400;
+        const retryAfter = limited?.extensions?.retryAfterSeconds;
+        if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+      },
+    };
+  },
+};
 
 function apolloLogger(logger: Logger) {
   return {

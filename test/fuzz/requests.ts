@@ -1,4 +1,5 @@
 import { Rng } from '../../db/seeds/curriculum/prng.js';
+import { COSTLY_SHAPES, costlyOperation } from './costly.js';
 
 /**
  * Generated malformed and hostile requests for the fuzz test, from a seeded PRNG: the same seed
@@ -70,10 +71,11 @@ export class RequestGenerator {
 
   next(): FuzzRequest {
     const r = this.rng.int(0, 99);
-    if (r < 45) return this.templated();
-    if (r < 55) return this.inlined();
-    if (r < 65) return this.mutatedDocument();
-    if (r < 75) return this.structural();
+    if (r < 40) return this.templated();
+    if (r < 48) return this.inlined();
+    if (r < 57) return this.mutatedDocument();
+    if (r < 65) return this.structural();
+    if (r < 77) return this.costly();
     if (r < 85) return this.malformedBody();
     if (r < 92) return this.wrongShapes();
     return this.getRequest();
@@ -207,6 +209,12 @@ export class RequestGenerator {
       `query(${Array.from({ length: n }, (_, i) => `$v${i}: Int`).join(', ')}) { health { status } }`,
     ];
     return this.post('structural', { query: this.rng.pick(docs), operationName: this.chance(20) ? this.hostileString() : undefined });
+  }
+
+  /** Small documents asking for a lot: cycles, aliased lists, huge first/limit, fragments (fuzz/costly.ts). */
+  private costly(): FuzzRequest {
+    const shape = this.rng.pick(COSTLY_SHAPES);
+    return this.post(`costly:${shape}`, costlyOperation(this.rng, shape, this.targets.exerciseId));
   }
 
   private malformedBody(): FuzzRequest {
