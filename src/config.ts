@@ -46,7 +46,7 @@ const schema = z
     CACHE_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('reved'),
     /** No Redis command waits longer than this. */
     CACHE_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(250),
-    /** Bounds of the in-process layer: it should hold the active students' values (see README, Performance). */
+    /** Bounds of the in-process layer: it should hold the active students' values (see docs/performance.md). */
     CACHE_MEMORY_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(400_000),
     CACHE_MEMORY_MAX_MB: z.coerce.number().int().min(1).max(16_384).default(1_024),
     /** Statements slower than this are counted and listed in monitoring. */

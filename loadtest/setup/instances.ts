@@ -12,7 +12,7 @@ const main = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 
 /**
  * As package.json's start: V8's young generation at 128 MB a semi-space (16 by default) makes fewer
- * scavenges under load (README, Performance).
+ * scavenges under load (docs/performance.md).
  */
 const SERVER_NODE_FLAG = '--max-semi-space-size=128';
 
