@@ -129,3 +129,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (/^(08|53|57)[0-9A-Z]{3}$/.test(code)) return true;
   return typeof e.message === 'string' && unavailableMessages.some((re) => re.test(e.message as string));
 }
+
+/**
+ * What a write that referred to a row deleted meanwhile (foreign_key_violation, 23503) means to
+ * its client: a student's account gone between the token check and the write (an erasure, a
+ * DELETE by hand) is UNAUTHENTICATED, like every later request of that token; anything else it
+ * referred to is NOT_FOUND. Undefined for any other error.
+ */
+export function foreignKeyRefusal(error: unknown): AppError | undefined {
+  const e = error as { code?: unknown; constraint?: unknown } | null;
+  if (!e || typeof e !== 'object' || e.code !== '23503') return undefined;
+  if (typeof e.constraint === 'string' && /student_id/.test(e.constraint)) return new UnauthenticatedError('This account no longer exists. Sign in again.');
+  return new NotFoundError('What this refers to');
+}

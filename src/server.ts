@@ -9,7 +9,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
 import { compiledExecution } from './execution.js';
-import { AppError, ErrorCode, isDatabaseUnavailable, isUncodedRequestError, ServiceUnavailableError, variableErrorField } from './errors.js';
+import { AppError, ErrorCode, foreignKeyRefusal, isDatabaseUnavailable, isUncodedRequestError, ServiceUnavailableError, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
@@ -189,6 +189,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDatabaseUnavailable(original)) {
     return { message: 'The service is temporarily unavailable. Please try again in a moment.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
+  // A write that raced the deletion of what it referred to (an account erased meanwhile).
+  const refusal = foreignKeyRefusal(original);
+  if (refusal) return { message: refusal.message, path: formatted.path, extensions: { ...refusal.extensions } };
   const code = formatted.extensions?.code;
   if (original instanceof GraphQLError && typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const field = code === ErrorCode.BAD_USER_INPUT ? variableErrorField(formatted.message) : undefined;
@@ -256,7 +259,7 @@ export function errorLoggingPlugin(logger: Logger, failures: Failures = { contex
             const original = unwrapResolverError(e);
             if (original instanceof AppError || original instanceof ArgumentValidationError || isUncodedRequestError(original)) continue;
             if (original instanceof GraphQLError && original.extensions?.code && original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) continue;
-            const level = isDatabaseUnavailable(original) ? 'warn' : 'error';
+            const level = isDatabaseUnavailable(original) || foreignKeyRefusal(original) ? 'warn' : 'error';
             log(level, { err: original, operationName, path: e.path, requestId: contextValue?.requestId }, 'request failed');
           }
         },

@@ -1,6 +1,7 @@
 import { createClient } from '@keyv/redis';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatError } from '../src/server.js';
 import { DelayProxy } from './delay-proxy.js';
 import { exercisesOfLevel, createTestApp, type TestApp } from './harness.js';
 import { operation } from './operations.js';
@@ -47,6 +48,13 @@ describe('an account deleted, by the service or by hand in SQL', () => {
       const res = await t.gql(query, { token });
       expect(res.errors?.[0]?.extensions?.code, res.body).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('answers a write that raced the deletion (a foreign-key violation) as UNAUTHENTICATED, never INTERNAL_SERVER_ERROR', () => {
+    const raced = Object.assign(new Error('insert or update on table "learning_sessions" violates foreign key constraint'), { code: '23503', constraint: 'learning_sessions_student_id_fkey' });
+    expect(formatError({ message: raced.message, path: ['startSession'] }, raced).extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    const other = Object.assign(new Error('violates foreign key constraint'), { code: '23503', constraint: 'attempts_exercise_id_fkey' });
+    expect(formatError({ message: other.message }, other).extensions).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('revokes its tokens when token_version moves in SQL, at once', async () => {
