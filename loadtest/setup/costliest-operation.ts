@@ -97,10 +97,15 @@ export function costerOf(coster: OperationCoster): (text: string) => number {
 /**
  * Sends the operation as the token's owner: accepted when answered with data and no error, refused
  * when refused for its cost (OPERATION_LIMIT_EXCEEDED, "would cost N"); anything else is thrown.
+ * RATE_LIMITED (the viewer's cost budget spent by the probes) is waited out, a few times at most.
  */
 export function serverProbe(http: GraphQLHttp, token: string): (text: string) => Promise<ProbeOutcome> {
   return async (text) => {
-    const r = await http.post(text, undefined, token);
+    let r = await http.post(text, undefined, token);
+    for (let waits = 0; !r.ok && r.kind.endsWith('RATE_LIMITED') && waits < 10; waits++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * (Number(/in (\d+) s/.exec(r.ok ? '' : r.message)?.[1]) || 1)));
+      r = await http.post(text, undefined, token);
+    }
     if (r.ok) return { accepted: true, bytes: Buffer.byteLength(JSON.stringify({ data: r.data })) };
     const cost = /would cost (\d+)/.exec(r.message)?.[1];
     if (r.kind.endsWith('OPERATION_LIMIT_EXCEEDED') && cost) return { accepted: false, cost: Number(cost) };
