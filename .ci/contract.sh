@@ -13,5 +13,5 @@ held=$(comm -13 <(printf '%s\n' "$found" | sed '/^$/d') <(printf '%s\n' "$pendin
 status=0
 if [ -n "$new" ]; then printf 'contract: the schema breaks the contract where it did not before:\n%s\n' "$new"; status=1; fi
 if [ -n "$held" ]; then printf 'contract: the schema now holds these: remove them from schema/contract-pending.txt:\n%s\n' "$held"; status=1; fi
-echo "contract: $(printf '%s\n' "$pending" | sed '/^$/d' | wc -l) difference(s) pending (schema/contract-pending.txt), no other"
+echo "contract: $(printf '%s\n' "$pending" | sed '/^$/d' | wc -l) difference(s) pending (schema/contract-pending.txt)$([ $status = 0 ] && echo ", no other")"
 exit $status
