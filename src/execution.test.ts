@@ -5,7 +5,8 @@ import { RequestGenerator } from '../test/fuzz/requests.js';
 import { operation, operationNames } from '../test/operations.js';
 import { createContext } from './context.js';
 import { compiledExecution } from './execution.js';
-import { operationLimits } from './operation-limits.js';
+import { OperationCoster } from './limits/cost.js';
+import { OPERATION_LIMITS, operationLimits } from './operation-limits.js';
 import { buildAppSchema } from './schema.js';
 
 /**
@@ -21,6 +22,15 @@ let jit: (document: DocumentNode, operationName: string | undefined, variables: 
 const tokens: Record<string, string | undefined> = {};
 let exerciseId = 0;
 const rules = operationLimits({ env: 'test' }).validationRules;
+/** Whether the server refuses the operation for its cost before executing it (limits.plugin.ts). */
+function overCost(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): boolean {
+  try {
+    return new OperationCoster(schema, t.app.listSizes).cost(document, operationName, variables) > OPERATION_LIMITS.cost;
+  } catch (error) {
+    // A variable of the wrong type is refused by execution, the same way for both; anything else by the server.
+    return !(error instanceof Error && error.message.startsWith('Variable "$'));
+  }
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -131,11 +141,12 @@ describe('the compiled executor', () => {
         continue; // refused before execution, the same way for both
       }
       const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-      // As Apollo does before executing: graphql's rules and the operation limits.
+      // As Apollo does before executing: graphql's rules and the operation limits, then the cost.
       if (validate(schema, document, [...specifiedRules, ...rules]).length > 0) continue;
       const definition = getOperationAST(document, operationName);
       if (definition?.operation !== 'query' || selectsLive(definition)) continue;
       const variables = body.variables && typeof body.variables === 'object' && !Array.isArray(body.variables) ? (body.variables as Record<string, unknown>) : {};
+      if (overCost(document, operationName, variables)) continue;
       const { interpreted, compiled } = await both(body.query, variables, request.headers.authorization, operationName);
       expectSame(compiled, interpreted, request.payload.slice(0, 300));
       compared++;
