@@ -31,8 +31,8 @@ interface Budget {
  *   by each operation's cost. A child's dashboard costs ~300: thousands a minute; the costliest
  *   operation allowed (30,000 cost, ~0.5 MB) at most every 1.5 s, a few % of one core.
  * A viewer is a signed-in account, however many tokens and connections it uses; requests without a
- * token count per client address (a school's children sign in from one address at once: signing in
- * costs 7).
+ * token count per client address, and only when heavy (a school's children sign in from one address
+ * at once; signing in has limits of its own).
  */
 export class ViewerGate {
   private readonly inflight = new Map<string, { all: number; heavy: number }>();
@@ -46,11 +46,9 @@ export class ViewerGate {
 
   /** Admits a request of this viewer (or refuses it); call the function returned once its response is written. */
   enter(viewer: string, signedIn: boolean, cost: number, heavy: boolean): () => void {
-    if (!signedIn && !heavy) {
-      // Without a token only the budget counts: a classroom's sign-ins arrive from one address at once.
-      this.spend(viewer, cost);
-      return nothing;
-    }
+    // Without a token only heavy requests count (per address): a classroom's sign-ins arrive from
+    // one address at once, and what else a request without a token can ask for is cheap.
+    if (!signedIn && !heavy) return nothing;
     let counts = this.inflight.get(viewer);
     if (counts && (counts.all >= this.limits.maxInflight || (heavy && counts.heavy >= this.limits.maxHeavyInflight))) {
       const what = heavy && counts.all < this.limits.maxInflight ? `${this.limits.maxHeavyInflight} large request(s)` : `${this.limits.maxInflight} requests`;
