@@ -6,7 +6,7 @@ import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
 import { withVerificationCache } from './auth/token-cache.js';
 import { createTokenIssuer } from './auth/tokens.js';
-import { createRateLimiter } from './common/redis-rate-limiter.js';
+import { createRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';

@@ -1,10 +1,10 @@
 import { repositoriesOver, type App, type Repositories } from './app.js';
-import { countStatements, newRequestScope, type RequestScope } from './telemetry/request-scope.js';
+import { countStatements, newRequestScope, type RequestScope } from './request-scope.js';
 import { studentRequestScopes } from './cache/namespaces.js';
 import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { anonymous, type Viewer } from './auth/viewer.js';
-import { loader, orderByKeys, type LoaderOptions } from './common/loaders.js';
+import { loader, orderByKeys, type LoaderOptions } from './cache/loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';
 import { createProgressLoaders, createStatsLoaders } from './progress/progress.loaders.js';

@@ -17,7 +17,7 @@ import { OperationCoster } from './limits/cost.js';
 import { requestLimitsPlugin } from './limits/limits.plugin.js';
 import { ViewerGate } from './limits/viewer-gate.js';
 import { answerClientError, operationLimits, registerRequestLimits } from './operation-limits.js';
-import { newRequestScope } from './telemetry/request-scope.js';
+import { newRequestScope } from './request-scope.js';
 import { telemetryState } from './telemetry/state.js';
 
 export const BODY_LIMIT_BYTES = 100_000;

@@ -10,7 +10,7 @@ import type { QueryEvent } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import { createLoaders, type Context } from '../src/context.js';
 import { buildAppSchema } from '../src/schema.js';
-import { newRequestScope } from '../src/telemetry/request-scope.js';
+import { newRequestScope } from '../src/request-scope.js';
 import { createServer, type Server } from '../src/server.js';
 import { testConfig } from './config.js';
 import { adminPool, databaseUrl } from './databases.js';

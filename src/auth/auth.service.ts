@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { scope } from '../cache/namespaces.js';
 import { Role } from '../common/enums.js';
-import { addressSubject, type RateLimitDecision, type RateLimiter, type RateLimitRule } from '../common/rate-limiter.js';
+import { addressSubject, type RateLimitDecision, type RateLimiter, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import { isStorableText } from '../common/text.js';
 import type { Clock } from '../common/time.js';
 import type { Config } from '../config.js';

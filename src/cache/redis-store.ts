@@ -1,7 +1,7 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
 import { studentOfScope, type Namespace } from './namespaces.js';
-import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from './redis-client.js';
+import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from '../redis/redis-client.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 import { groupBy } from '../common/group-by.js';

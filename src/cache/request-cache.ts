@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { PER_STUDENT, scope, studentOfScope, type Namespace } from './namespaces.js';
-import type { RequestScope } from '../telemetry/request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import type { SharedCache } from './shared-cache.js';
 import { versionAgeMs, type Bumped } from './store.js';
 

@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
-import type { RequestScope } from '../telemetry/request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, studentOfScope, type Namespace } from './namespaces.js';
-import { RedisTimeoutError } from './redis-client.js';
+import { RedisTimeoutError } from '../redis/redis-client.js';
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';

@@ -1,6 +1,6 @@
 import { scope } from '../cache/namespaces.js';
 import type { Level, Subject } from '../common/enums.js';
-import { cachedGroups, cachedRows, loader, type LoaderOptions } from '../common/loaders.js';
+import { cachedGroups, cachedRows, loader, type LoaderOptions } from '../cache/loaders.js';
 import { indexById } from './exercise-index.js';
 import type { Exercise, Module } from './exercise.type.js';
 import type { ExercisesRepository } from './exercises.repository.js';

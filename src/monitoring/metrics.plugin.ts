@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../errors.js';
 import { recordRequest } from '../telemetry/instruments.js';
-import type { RequestScope } from '../telemetry/request-scope.js';
+import type { RequestScope } from '../request-scope.js';
 import { operationName, type MonitoringService } from './monitoring.service.js';
 
 const SERVER_CODES = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE]);

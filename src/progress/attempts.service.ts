@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { requireStudent } from '../auth/viewer.js';
 import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
-import type { RateLimiter, RateLimitRule } from '../common/rate-limiter.js';
+import type { RateLimiter, RateLimitRule } from '../rate-limit/rate-limiter.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';

@@ -1,5 +1,5 @@
 import { scope } from '../cache/namespaces.js';
-import { cachedGroups, loader, type LoaderOptions } from '../common/loaders.js';
+import { cachedGroups, loader, type LoaderOptions } from '../cache/loaders.js';
 import type { Progress } from './progress.type.js';
 import type { ProgressRepository } from './progress.repository.js';
 import type { ExerciseLoaders } from '../exercises/exercises.loaders.js';

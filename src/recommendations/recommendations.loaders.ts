@@ -1,5 +1,5 @@
 import { CACHE_NAMESPACES, scope } from '../cache/namespaces.js';
-import { loader, type LoaderOptions } from '../common/loaders.js';
+import { loader, type LoaderOptions } from '../cache/loaders.js';
 import type { Clock } from '../common/time.js';
 import { ProgressStatus } from '../common/enums.js';
 import type { ExerciseLoaders } from '../exercises/exercises.loaders.js';

@@ -1,5 +1,5 @@
 import { scope } from '../cache/namespaces.js';
-import { loader, type LoaderOptions } from '../common/loaders.js';
+import { loader, type LoaderOptions } from '../cache/loaders.js';
 import { DAY_MS, type Clock } from '../common/time.js';
 import type { LearningSession } from './session.type.js';
 import type { SessionsRepository } from './sessions.repository.js';

@@ -1,5 +1,5 @@
 import { scope } from '../cache/namespaces.js';
-import { cachedRows, loader, type LoaderOptions } from '../common/loaders.js';
+import { cachedRows, loader, type LoaderOptions } from '../cache/loaders.js';
 import type { Student } from './student.type.js';
 import type { StudentsRepository } from './students.repository.js';
 

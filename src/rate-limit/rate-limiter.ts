@@ -1,7 +1,7 @@
 import { isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
-import type { Clock } from './time.js';
+import type { Clock } from '../common/time.js';
 
 /**
  * What is counted: `limit` hits per subject (a username, a student id) in a fixed window that

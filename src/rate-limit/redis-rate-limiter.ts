@@ -1,6 +1,6 @@
-import { closeRedisClient, connectRedis, createRedisClient, ReplyClock, withTimeout, type RedisClient, type RedisNodes } from '../cache/redis-client.js';
+import { closeRedisClient, connectRedis, createRedisClient, ReplyClock, withTimeout, type RedisClient, type RedisNodes } from '../redis/redis-client.js';
 import type { Logger } from '../logger.js';
-import type { Clock } from './time.js';
+import type { Clock } from '../common/time.js';
 import { decide, FallbackRateLimiter, MemoryRateLimiter, type RateLimitDecision, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
 
 // One round trip, atomic: count the hit, start the window on the first one, restart it for

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Namespace } from '../cache/namespaces.js';
-import type { ManySpec, RequestCache } from '../cache/request-cache.js';
+import type { Namespace } from './namespaces.js';
+import type { ManySpec, RequestCache } from './request-cache.js';
 import { NotFoundError } from '../errors.js';
 
 /**

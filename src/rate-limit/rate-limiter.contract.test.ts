@@ -4,7 +4,7 @@ import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
 import type { Logger } from '../logger.js';
 import { addressSubject, FallbackRateLimiter, MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
-import { ManualClock, systemClock } from './time.js';
+import { ManualClock, systemClock } from '../common/time.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let ruleId = 0;
