@@ -3,7 +3,7 @@ import { countStatements, newRequestScope, type RequestScope } from './request-s
 import { studentRequestScopes } from './cache/namespaces.js';
 import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
-import { anonymous, type Viewer } from './auth/viewer.js';
+import { anonymous, type Viewer } from './viewer.js';
 import { loader, orderByKeys, type LoaderOptions } from './cache/loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous } from '../src/auth/viewer.js';
+import { anonymous } from '../src/viewer.js';
 import type { Context } from '../src/context.js';
 import { ForbiddenError } from '../src/errors.js';
 import type { Student } from '../src/students/student.type.js';

@@ -3,7 +3,7 @@ import { createClient } from '@keyv/redis';
 import type { GraphQLSchema } from 'graphql';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
-import type { Viewer } from '../src/auth/viewer.js';
+import type { Viewer } from '../src/viewer.js';
 import { RequestCache } from '../src/cache/request-cache.js';
 import { ManualClock, type Clock } from '../src/common/time.js';
 import type { QueryEvent } from '../src/db/client.js';

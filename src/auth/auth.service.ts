@@ -7,7 +7,7 @@ import type { Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { BadUserInputError, RateLimitedError, UnauthenticatedError } from '../errors.js';
-import { requireSignedIn, type SignedInViewer } from './viewer.js';
+import { requireSignedIn, type SignedInViewer } from '../viewer.js';
 import type { AuthPayload } from './auth.type.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { TokenIssuer } from './tokens.js';

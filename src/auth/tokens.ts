@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { databaseIdOf, INT32_MAX } from '../common/pagination.js';
-import type { SignedInViewer } from './viewer.js';
+import type { SignedInViewer } from '../viewer.js';
 
 const issuer = 'reved-kids-api';
 const audience = 'reved-kids';

@@ -1,4 +1,4 @@
-import { requireAdmin } from '../auth/viewer.js';
+import { requireAdmin } from '../viewer.js';
 import type { Context } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import { isNamespace, NAMESPACE_NAMES } from './namespaces.js';

@@ -1,4 +1,4 @@
-import { requireAdmin, requireSignedIn } from '../auth/viewer.js';
+import { requireAdmin, requireSignedIn } from '../viewer.js';
 import type { Level, Subject } from '../common/enums.js';
 import { parseId } from '../common/pagination.js';
 import type { Context } from '../context.js';

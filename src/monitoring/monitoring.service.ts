@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { requireAdmin } from '../auth/viewer.js';
+import { requireAdmin } from '../viewer.js';
 import type { SharedCache } from '../cache/shared-cache.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { requireStudent } from '../auth/viewer.js';
+import { requireStudent } from '../viewer.js';
 import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { RateLimiter, RateLimitRule } from '../rate-limit/rate-limiter.js';

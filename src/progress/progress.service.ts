@@ -1,4 +1,4 @@
-import { requireStudentAccess } from '../auth/viewer.js';
+import { requireStudentAccess } from '../viewer.js';
 import { ProgressStatus } from '../common/enums.js';
 import { decodeCursor, encodeCursor } from '../common/pagination.js';
 import { dateOf } from '../common/time.js';

@@ -1,4 +1,4 @@
-import { requireStudentAccess } from '../auth/viewer.js';
+import { requireStudentAccess } from '../viewer.js';
 import type { Context } from '../context.js';
 import type { Student } from '../students/student.type.js';
 import type { RankedExercise } from './ranking.js';

@@ -1,4 +1,4 @@
-import { requireStudent, requireStudentAccess } from '../auth/viewer.js';
+import { requireStudent, requireStudentAccess } from '../viewer.js';
 import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { Clock } from '../common/time.js';

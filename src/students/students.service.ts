@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, parseId } from '../common/pagination.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { requireAdmin, requireSignedIn, requireStudentAccess } from '../auth/viewer.js';
+import { requireAdmin, requireSignedIn, requireStudentAccess } from '../viewer.js';
 import type { StudentsArgs } from './student.input.js';
 import type { Student, StudentConnection } from './student.type.js';
 

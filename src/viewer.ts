@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../errors.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 /** Who is asking, decided once per request from the bearer token (see context.ts). */
 export type Viewer =
