@@ -8,7 +8,8 @@ import { RequestCache } from './request-cache.js';
 let t: TestApp;
 let admin: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A student's twelve answers at once, on purpose: past what one viewer may have in flight.
+  t = await createTestApp({ env: { VIEWER_MAX_INFLIGHT: '100' } });
   admin = await t.login('admin');
 });
 afterAll(() => t.close());
