@@ -2,6 +2,7 @@ import { CacheService } from './cache/cache.service.js';
 import { InvalidationBus } from './cache/invalidation-bus.js';
 import { SharedCache, type CacheOptions } from './cache/shared-cache.js';
 import type { Config } from './config.js';
+import type { Repositories, Services } from './context.js';
 import { AuthRepository } from './auth/auth.repository.js';
 import { AuthService } from './auth/auth.service.js';
 import { withVerificationCache } from './auth/token-cache.js';
@@ -11,7 +12,7 @@ import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
 import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
-import { ListSizes } from './limits/list-sizes.js';
+import { ListSizes } from './exercises/list-sizes.js';
 import { observeDependencies } from './telemetry/instruments.js';
 import { ExercisesService } from './exercises/exercises.service.js';
 import type { Logger } from './logger.js';
@@ -51,7 +52,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
 
   const exercises = new ExercisesService();
   const health = new HealthService(database, cache);
-  const services = {
+  const services: Services = {
     auth: new AuthService(tokens, clock, rateLimiter, config.rateLimits),
     students: new StudentsService(clock),
     exercises,
@@ -100,7 +101,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
 
 export type App = Awaited<ReturnType<typeof createApp>>;
 
-export function repositoriesOver(db: DatabaseHandle['db']) {
+export function repositoriesOver(db: DatabaseHandle['db']): Repositories {
   return {
     auth: new AuthRepository(db),
     students: new StudentsRepository(db),
@@ -110,4 +111,3 @@ export function repositoriesOver(db: DatabaseHandle['db']) {
     sessions: new SessionsRepository(db),
   };
 }
-export type Repositories = ReturnType<typeof repositoriesOver>;

@@ -1,31 +1,24 @@
-import { repositoriesOver, type App, type Repositories } from './app.js';
-import { countStatements, newRequestScope, type RequestScope } from './request-scope.js';
-import { studentRequestScopes } from './cache/namespaces.js';
-import { RequestCache } from './cache/request-cache.js';
-import type { TokenIssuer } from './auth/tokens.js';
-import { anonymous, type Viewer } from './viewer.js';
-import { loader, orderByKeys, type LoaderOptions } from './cache/loaders.js';
-import { NotFoundError } from './errors.js';
-import { createExerciseLoaders } from './exercises/exercises.loaders.js';
-import { createProgressLoaders, createStatsLoaders } from './progress/progress.loaders.js';
-import { createRecommendationLoaders } from './recommendations/recommendations.loaders.js';
-import { createSessionLoaders } from './sessions/sessions.loaders.js';
-import { createStudentLoaders } from './students/students.loaders.js';
+import type { RequestScope } from './request-scope.js';
+import type { Viewer } from './viewer.js';
 
 /**
- * Everything a resolver gets for one request: who is asking and fresh DataLoaders (request
- * scope), plus the services, which are shared by all requests and keep no per-request state.
+ * What a resolver gets for one request (request scope): who is asking, this request's loaders and
+ * repositories, the process's services, and the request's own figures. The kernel's part is here;
+ * each domain adds its own loaders, repository and service to these interfaces where it defines
+ * them (declaration merging: `declare module '../context.js'`), so this file imports no domain and
+ * no domain imports the composition root. request-context.ts builds one per request; app.ts builds
+ * the services and repositories, and the compiler checks each provides every member declared.
  */
 export interface Context {
   viewer: Viewer;
+  /** This request's DataLoaders (fresh per request). */
   loaders: Loaders;
   /** This request's repositories on the primary database (writes, and reads that must be fresh). */
   repositories: Repositories;
+  /** The process's services: shared by all requests, no per-request state. */
+  services: Services;
   /** This request's figures for monitoring (SQL statements, cache hits, its operation). */
   scope: RequestScope;
-  /** The shared cache as this request sees it (versions read once; writes invalidate through it). */
-  cache: RequestCache;
-  services: App['services'];
   requestId: string;
   /** List items times fields this request's response holds so far (limits/response-budget.ts). */
   responseNodes: number;
@@ -33,85 +26,7 @@ export interface Context {
   clientAddress: string;
 }
 
-/**
- * Fresh loaders for one request, over the repositories `reads()` names at each query: a replica's
- * until the request writes, the primary's from then on.
- */
-export function createLoaders(app: Pick<App, 'clock'>, reads: () => Repositories, options: LoaderOptions) {
-  // Object.assign, not object spreads: spreading these objects into one cost ~11 µs per request,
-  // assigning them ~0.4 µs (a micro-benchmark of createLoaders against dist/, not kept).
-  const base = Object.assign(
-    createStudentLoaders(() => reads().students, options),
-    createExerciseLoaders(() => reads().exercises, options),
-    createProgressLoaders(() => reads().progress, options),
-    Object.assign(createSessionLoaders(() => reads().sessions, app.clock, options), {
-      adminTokenVersion: loader<number, number>(options, async (ids) =>
-        orderByKeys(ids, await reads().auth.adminTokenVersions(ids), (a) => a.id, 'Admin').map((a) => (a instanceof Error ? a : a.tokenVersion)),
-      ),
-    }),
-  );
-  return Object.assign(base, createRecommendationLoaders(base, app.clock, options), createStatsLoaders(base, options));
-}
-export type Loaders = ReturnType<typeof createLoaders>;
-
-/**
- * The context of one request. Reads go to the read replica when there is one, except for a
- * student who wrote in the last READ_AFTER_WRITE_MS (its own writes may not have reached it).
- */
-export async function createContext(
-  app: App,
-  authorization: string | undefined,
-  requestId: string,
-  scope: RequestScope = newRequestScope(),
-  clientAddress = '127.0.0.1',
-): Promise<Context> {
-  const replicaDb = app.readDatabase !== app.database;
-  const claimed = await verifyBearer(authorization, app.tokens);
-  const pinned = replicaDb && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
-  // The request's own repositories count the statements it sends.
-  const primary = repositoriesOver(app.database.db.withPlugin(countStatements(scope)));
-  let reads = replicaDb && !pinned ? repositoriesOver(app.readDatabase.db.withPlugin(countStatements(scope))) : primary;
-  const cache = new RequestCache(
-    app.cache,
-    {
-      readAfterWriteMs: replicaDb ? app.config.database.readAfterWriteMs : 0,
-      readsFromReplica: reads !== primary,
-      // After its own write, the rest of the request reads what it wrote: the primary.
-      onWrite: () => void (reads = primary),
-    },
-    scope,
-  );
-  // A student's request reads its tokens in one round trip, the token check's with the rest.
-  if (claimed.role === 'STUDENT') cache.prefetch(studentRequestScopes(claimed.studentId));
-  const loaders = createLoaders(app, () => reads, { batching: app.config.graphql.dataloaders, cache });
-  const viewer = await checkTokenVersion(claimed, loaders);
-  return { viewer, loaders, repositories: primary, scope, cache, services: app.services, requestId, clientAddress, responseNodes: 0 };
-}
-
-/**
- * The viewer an `Authorization: Bearer <token>` header claims to be, if its token verifies. A
- * missing header is anonymous; a bad or expired token is anonymous with the reason, so `login` and
- * `health` still answer and everything else says UNAUTHENTICATED with that reason.
- */
-async function verifyBearer(header: string | undefined, tokens: TokenIssuer): Promise<Viewer> {
-  if (!header) return anonymous;
-  const match = /^Bearer\s+(\S{1,4096})$/i.exec(header.trim());
-  if (!match) return { role: 'ANONYMOUS', tokenProblem: 'The Authorization header must be "Bearer <token>".' };
-  const result = await tokens.verify(match[1]!);
-  return result.ok ? result.viewer : { role: 'ANONYMOUS', tokenProblem: result.problem };
-}
-
-async function checkTokenVersion(v: Viewer, loaders: Loaders): Promise<Viewer> {
-  if (v.role === 'ANONYMOUS') return v;
-  // A token outlives neither its account nor a logout or password change (token version).
-  const gone = (error: unknown) => {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  };
-  const current =
-    v.role === 'STUDENT'
-      ? await loaders.student.load(v.studentId).then((s) => s.tokenVersion, gone)
-      : await loaders.adminTokenVersion.load(v.adminId).catch(gone);
-  if (current !== v.tokenVersion) return { role: 'ANONYMOUS', tokenProblem: 'The token has been revoked. Sign in again.' };
-  return v;
-}
+/* eslint-disable @typescript-eslint/no-empty-object-type -- filled in by the domains (see above) */
+export interface Loaders {}
+export interface Repositories {}
+export interface Services {}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/harness.js';
 import { RequestGenerator } from '../test/fuzz/requests.js';
 import { operation, operationNames } from '../test/operations.js';
-import { createContext } from './context.js';
+import { createContext } from './request-context.js';
 import { compiledExecution } from './execution.js';
 import { OperationCoster } from './limits/cost.js';
 import { OPERATION_LIMITS, operationLimits } from './operation-limits.js';

@@ -14,7 +14,7 @@ import { allPieces, costerOf, growCostliest, OPERATION_NAME, serverProbe, type C
 import { openTarget, SetupError, type Env, type Target } from '../setup/target.js';
 import { ExercisesRepository } from '../../src/exercises/exercises.repository.js';
 import { OperationCoster } from '../../src/limits/cost.js';
-import { ListSizes } from '../../src/limits/list-sizes.js';
+import { ListSizes } from '../../src/exercises/list-sizes.js';
 import { OPERATION_LIMITS } from '../../src/operation-limits.js';
 import { buildAppSchema } from '../../src/schema.js';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEVELS, SUBJECTS } from '../../src/common/enums.js';
 import { OperationCoster } from '../../src/limits/cost.js';
-import { ListSizes } from '../../src/limits/list-sizes.js';
+import { ListSizes } from '../../src/exercises/list-sizes.js';
 import { OPERATION_LIMITS } from '../../src/operation-limits.js';
 import { buildAppSchema } from '../../src/schema.js';
 import { allPieces, costerOf, growCostliest, renderOperation, type ProbeOutcome } from './costliest-operation.js';

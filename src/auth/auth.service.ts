@@ -173,3 +173,9 @@ export class AuthService {
     return { token, role: Role.STUDENT, student };
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    auth: AuthService;
+  }
+}

@@ -17,3 +17,9 @@ export class CacheService {
     return this.cache.clearNamespace(namespace);
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    cache: CacheService;
+  }
+}

@@ -222,3 +222,9 @@ export class RequestCache {
     return this.versions.load(scope).catch(() => undefined);
   }
 }
+
+declare module '../context.js' {
+  interface Context {
+    cache: RequestCache;
+  }
+}

@@ -1,6 +1,6 @@
 import { scope } from '../cache/namespaces.js';
 import type { SharedCache } from '../cache/shared-cache.js';
-import type { ListSizes } from '../limits/list-sizes.js';
+import type { ListSizes } from './list-sizes.js';
 import type { Logger } from '../logger.js';
 import type { ExercisesRepository } from './exercises.repository.js';
 

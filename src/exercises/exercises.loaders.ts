@@ -76,3 +76,7 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
   };
 }
 export type ExerciseLoaders = ReturnType<typeof createExerciseLoaders>;
+
+declare module '../context.js' {
+  interface Loaders extends ExerciseLoaders {}
+}

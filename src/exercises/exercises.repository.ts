@@ -206,3 +206,9 @@ function toExercise(r: {
     }),
   });
 }
+
+declare module '../context.js' {
+  interface Repositories {
+    exercises: ExercisesRepository;
+  }
+}

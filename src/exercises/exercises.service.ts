@@ -48,3 +48,9 @@ export class ExercisesService {
     return exercise.solution;
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    exercises: ExercisesService;
+  }
+}

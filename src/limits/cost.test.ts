@@ -20,7 +20,7 @@ import { operation, operationNames } from '../../test/operations.js';
 import { OPERATION_LIMITS } from '../operation-limits.js';
 import { buildAppSchema } from '../schema.js';
 import { listFields, listSizeTable, OperationCoster } from './cost.js';
-import { ListSizes } from './list-sizes.js';
+import { ListSizes } from '../exercises/list-sizes.js';
 import { MAX_RESPONSE_NODES } from './response-budget.js';
 
 let t: TestApp;

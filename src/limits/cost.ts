@@ -19,7 +19,7 @@ import { SUBJECTS } from '../common/enums.js';
 import { ALERT_NAMES } from '../monitoring/alerts.js';
 import { RECENT_SLOW_QUERIES } from '../monitoring/database-stats.js';
 import { MAX_SESSIONS_LISTED } from '../sessions/sessions.repository.js';
-import type { ListSizes } from './list-sizes.js';
+import type { ListSizes } from '../exercises/list-sizes.js';
 
 // graphql-query-complexity's ESM build imports graphql's .mjs files, a second copy of graphql
 // beside the one the schema was built with ("another module or realm"); its CommonJS build

@@ -36,3 +36,9 @@ export class HealthService {
     return { status: h.status === 'OK' ? HealthStatus.OK : HealthStatus.DEGRADED, latencyMs: h.latencyMs, detail: h.detail };
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    health: HealthService;
+  }
+}

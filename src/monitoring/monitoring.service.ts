@@ -128,3 +128,9 @@ function summarize(s: WindowStats, windowSeconds: number): RequestSummary {
     cacheHitRate: lookups === 0 ? 0 : s.cacheHits / lookups,
   };
 }
+
+declare module '../context.js' {
+  interface Services {
+    monitoring: MonitoringService;
+  }
+}

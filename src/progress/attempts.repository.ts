@@ -193,3 +193,9 @@ function toAttempt(r: { id: string; student_id: number; exercise_id: number; ans
     createdAt: r.created_at,
   };
 }
+
+declare module '../context.js' {
+  interface Repositories {
+    attempts: AttemptsRepository;
+  }
+}

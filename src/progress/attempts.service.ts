@@ -153,3 +153,9 @@ export class KeyedQueue {
     return this.tails.size;
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    attempts: AttemptsService;
+  }
+}

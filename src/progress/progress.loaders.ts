@@ -36,3 +36,9 @@ export function createStatsLoaders(base: StudentLoaders & ExerciseLoaders & Prog
     }),
   };
 }
+
+export type StatsLoaders = ReturnType<typeof createStatsLoaders>;
+
+declare module '../context.js' {
+  interface Loaders extends ProgressLoaders, StatsLoaders {}
+}

@@ -66,3 +66,9 @@ export class ProgressRepository {
     return rows.map((r) => toProgress({ ...r, review_state: null }));
   }
 }
+
+declare module '../context.js' {
+  interface Repositories {
+    progress: ProgressRepository;
+  }
+}

@@ -98,3 +98,9 @@ function notStarted(studentId: number, e: Exercise): Progress {
     reviewState: null,
   });
 }
+
+declare module '../context.js' {
+  interface Services {
+    progress: ProgressService;
+  }
+}

@@ -53,3 +53,7 @@ export function createRecommendationLoaders(base: StudentLoaders & ExerciseLoade
   };
 }
 export type RecommendationLoaders = ReturnType<typeof createRecommendationLoaders>;
+
+declare module '../context.js' {
+  interface Loaders extends RecommendationLoaders {}
+}

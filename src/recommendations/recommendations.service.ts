@@ -10,3 +10,9 @@ export class RecommendationsService {
     return (await ctx.loaders.rankingByStudent.load(student.id)).slice(0, limit);
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    recommendations: RecommendationsService;
+  }
+}

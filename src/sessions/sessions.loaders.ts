@@ -38,3 +38,7 @@ export function createSessionLoaders(repo: () => SessionsRepository, clock: Cloc
   };
 }
 export type SessionLoaders = ReturnType<typeof createSessionLoaders>;
+
+declare module '../context.js' {
+  interface Loaders extends SessionLoaders {}
+}

@@ -114,3 +114,9 @@ export class SessionsRepository {
     return toSession(row);
   }
 }
+
+declare module '../context.js' {
+  interface Repositories {
+    sessions: SessionsRepository;
+  }
+}

@@ -51,3 +51,9 @@ export class SessionsService {
     return session.endedAt ? Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 60_000) : null;
   }
 }
+
+declare module '../context.js' {
+  interface Services {
+    sessions: SessionsService;
+  }
+}

@@ -15,3 +15,7 @@ export function createStudentLoaders(repo: () => StudentsRepository, options: Lo
   };
 }
 export type StudentLoaders = ReturnType<typeof createStudentLoaders>;
+
+declare module '../context.js' {
+  interface Loaders extends StudentLoaders {}
+}

@@ -67,3 +67,9 @@ export class StudentsRepository {
     await named('students.markActive', this.db.updateTable('students').set({ last_active_at: at }).where('id', '=', id)).execute();
   }
 }
+
+declare module '../context.js' {
+  interface Repositories {
+    students: StudentsRepository;
+  }
+}

@@ -58,3 +58,9 @@ const NEVER_ACTIVE = '-infinity';
 function formatActivity(value: Date | number): string | null {
   return value instanceof Date ? value.toISOString() : null;
 }
+
+declare module '../context.js' {
+  interface Services {
+    students: StudentsService;
+  }
+}
