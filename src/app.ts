@@ -58,7 +58,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     exercises,
     progress: new ProgressService(),
     attempts: new AttemptsService(exercises, clock, rateLimiter, config.rateLimits),
-    recommendations: new RecommendationsService(),
+    recommendations: new RecommendationsService(clock),
     sessions: new SessionsService(clock),
     health,
     monitoring: new MonitoringService(clock, cache, database, health, config.monitoring),

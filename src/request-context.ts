@@ -5,30 +5,16 @@ import { studentRequestScopes } from './cache/namespaces.js';
 import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { anonymous, type Viewer } from './viewer.js';
-import type { LoaderOptions } from './cache/loaders.js';
 import { createAuthLoaders } from './auth/auth.loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';
-import { createProgressLoaders, createStatsLoaders } from './progress/progress.loaders.js';
-import { createRecommendationLoaders } from './recommendations/recommendations.loaders.js';
-import { createSessionLoaders } from './sessions/sessions.loaders.js';
-import { createStudentLoaders } from './students/students.loaders.js';
+import { StudentModel } from './student-model/student-model.js';
 
-/**
- * Fresh loaders for one request, over the repositories `reads()` names at each query: a replica's
- * until the request writes, the primary's from then on.
- */
-export function createLoaders(app: Pick<App, 'clock'>, reads: () => Repositories, options: LoaderOptions): Loaders {
-  // Object.assign, not object spreads: spreading these objects into one cost ~11 µs per request,
-  // assigning them ~0.4 µs (a micro-benchmark of createLoaders against dist/, not kept).
-  const base = Object.assign(
-    createStudentLoaders(() => reads().students, options),
-    createExerciseLoaders(() => reads().exercises, options),
-    createProgressLoaders(() => reads().progress, options),
-    createSessionLoaders(() => reads().sessions, app.clock, options),
-    createAuthLoaders(() => reads().auth, options),
-  );
-  return Object.assign(base, createRecommendationLoaders(base, app.clock, options), createStatsLoaders(base, options));
+/** What one request reads through: its loaders and its view of the student read model. */
+export function requestReads(app: Pick<App, 'clock' | 'config'>, reads: () => Repositories, primary: Repositories, cache: RequestCache): Pick<Context, 'loaders' | 'studentModel'> {
+  const options = { batching: app.config.graphql.dataloaders, cache };
+  const loaders: Loaders = Object.assign(createExerciseLoaders(() => reads().exercises, options), createAuthLoaders(() => reads().auth, options));
+  return { loaders, studentModel: new StudentModel(cache, reads, primary, loaders, app.clock, options) };
 }
 
 /**
@@ -60,9 +46,9 @@ export async function createContext(
   );
   // A student's request reads its tokens in one round trip, the token check's with the rest.
   if (claimed.role === 'STUDENT') cache.prefetch(studentRequestScopes(claimed.studentId));
-  const loaders = createLoaders(app, () => reads, { batching: app.config.graphql.dataloaders, cache });
-  const viewer = await checkTokenVersion(claimed, loaders);
-  return { viewer, loaders, repositories: primary, scope, cache, services: app.services, requestId, clientAddress, responseNodes: 0 };
+  const { loaders, studentModel } = requestReads(app, () => reads, primary, cache);
+  const viewer = await checkTokenVersion(claimed, loaders, studentModel);
+  return { viewer, loaders, studentModel, repositories: primary, scope, cache, services: app.services, requestId, clientAddress, responseNodes: 0 };
 }
 
 /**
@@ -78,7 +64,7 @@ async function verifyBearer(header: string | undefined, tokens: TokenIssuer): Pr
   return result.ok ? result.viewer : { role: 'ANONYMOUS', tokenProblem: result.problem };
 }
 
-async function checkTokenVersion(v: Viewer, loaders: Loaders): Promise<Viewer> {
+async function checkTokenVersion(v: Viewer, loaders: Loaders, students: StudentModel): Promise<Viewer> {
   if (v.role === 'ANONYMOUS') return v;
   // A token outlives neither its account nor a logout or password change (token version).
   const gone = (error: unknown) => {
@@ -87,7 +73,7 @@ async function checkTokenVersion(v: Viewer, loaders: Loaders): Promise<Viewer> {
   };
   const current =
     v.role === 'STUDENT'
-      ? await loaders.student.load(v.studentId).then((s) => s.tokenVersion, gone)
+      ? await students.profile(v.studentId).then((s) => s.tokenVersion, gone)
       : await loaders.adminTokenVersion.load(v.adminId).catch(gone);
   if (current !== v.tokenVersion) return { role: 'ANONYMOUS', tokenProblem: 'The token has been revoked. Sign in again.' };
   return v;

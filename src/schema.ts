@@ -8,14 +8,17 @@ import { ExerciseResolver, ModuleResolver } from './exercises/exercise.resolver.
 import { limitResponseSize } from './limits/response-budget.js';
 import { HealthResolver } from './monitoring/health.resolver.js';
 import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
-import { AttemptResolver, ProgressResolver } from './progress/progress.resolver.js';
-import { RecommendationResolver } from './recommendations/recommendation.resolver.js';
-import { SessionResolver } from './sessions/session.resolver.js';
+import { AttemptResolver, ProgressResolver, StudentProgressResolver } from './progress/progress.resolver.js';
+import { RecommendationResolver, StudentRecommendationsResolver } from './recommendations/recommendation.resolver.js';
+import { SessionResolver, StudentSessionsResolver } from './sessions/session.resolver.js';
 import { StudentResolver } from './students/student.resolver.js';
 
 export const resolvers = [
   AuthResolver,
   StudentResolver,
+  StudentProgressResolver,
+  StudentRecommendationsResolver,
+  StudentSessionsResolver,
   ModuleResolver,
   ExerciseResolver,
   ProgressResolver,

@@ -90,7 +90,7 @@ const rows: Row[] = [
     // Another child's session answers as one that does not exist: no oracle over sequential ids.
     expect: { ...studentOnly, other: 'NOT_FOUND' },
   },
-  { field: 'Mutation.clearCache', query: () => ({ query: 'mutation { clearCache(namespace: "stats") }' }), expect: adminOnly },
+  { field: 'Mutation.clearCache', query: () => ({ query: 'mutation { clearCache(namespace: "sessions") }' }), expect: adminOnly },
   {
     field: 'Query.monitoring',
     query: () => ({ query: '{ monitoring { __typename } }' }),

@@ -9,7 +9,7 @@ import { ManualClock, type Clock } from '../src/common/time.js';
 import type { QueryEvent } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import type { Context } from '../src/context.js';
-import { createLoaders } from '../src/request-context.js';
+import { requestReads } from '../src/request-context.js';
 import { buildAppSchema } from '../src/schema.js';
 import { newRequestScope } from '../src/request-scope.js';
 import { createServer, type Server } from '../src/server.js';
@@ -143,8 +143,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     context(viewer) {
       const scope = newRequestScope();
       const cache = new RequestCache(app.cache, undefined, scope);
-      const loaders = createLoaders(app, () => app.repositories, { batching: true, cache });
-      return { viewer, loaders, repositories: app.repositories, scope, cache, services: app.services, requestId: 'test', clientAddress: '127.0.0.1', responseNodes: 0 };
+      return { viewer, ...requestReads(app, () => app.repositories, app.repositories, cache), repositories: app.repositories, scope, cache, services: app.services, requestId: 'test', clientAddress: '127.0.0.1', responseNodes: 0 };
     },
     async close() {
       await server.close();

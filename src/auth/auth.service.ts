@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { scope } from '../cache/namespaces.js';
 import { Role } from '../common/enums.js';
 import { addressSubject, type RateLimitDecision, type RateLimiter, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import { isStorableText } from '../common/text.js';
@@ -98,8 +97,9 @@ export class AuthService {
     await this.limiter.reset(account.rule, account.subject);
 
     if (account.role === 'ADMIN') return this.payload(ctx, { role: 'ADMIN', adminId: account.id, tokenVersion: account.tokenVersion });
+    const base = await ctx.studentModel.beforeWrite(account.id);
     await ctx.repositories.students.markActive(account.id, this.clock.now());
-    await ctx.cache.invalidate([scope.student(account.id)]);
+    await ctx.studentModel.written(account.id, { base, profile: 'changed' });
     return this.payload(ctx, { role: 'STUDENT', studentId: account.id, tokenVersion: account.tokenVersion });
   }
 
@@ -107,8 +107,9 @@ export class AuthService {
   async logout(ctx: Context): Promise<boolean> {
     const viewer = requireSignedIn(ctx.viewer);
     if (viewer.role === 'STUDENT') {
+      const base = await ctx.studentModel.beforeWrite(viewer.studentId);
       await ctx.repositories.auth.bumpTokenVersion('STUDENT', viewer.studentId);
-      await ctx.cache.invalidate([scope.student(viewer.studentId)]);
+      await ctx.studentModel.written(viewer.studentId, { base, profile: 'changed' });
     } else {
       await ctx.repositories.auth.bumpTokenVersion('ADMIN', viewer.adminId);
     }
@@ -133,9 +134,10 @@ export class AuthService {
     await this.limiter.reset(counter.rule, counter.subject);
     if (newPassword === currentPassword) throw new BadUserInputError('newPassword must differ from the current password.', 'newPassword');
 
+    const base = viewer.role === 'STUDENT' ? await ctx.studentModel.beforeWrite(id) : undefined;
     const tokenVersion = await ctx.repositories.auth.changePassword(viewer.role, id, await hashPassword(newPassword));
     if (tokenVersion === undefined) throw new UnauthenticatedError();
-    if (viewer.role === 'STUDENT') await ctx.cache.invalidate([scope.student(id)]);
+    if (viewer.role === 'STUDENT') await ctx.studentModel.written(id, { base, profile: 'changed' });
     return this.payload(ctx, { ...viewer, tokenVersion } as SignedInViewer);
   }
 
@@ -168,8 +170,7 @@ export class AuthService {
   /** A fresh token for the viewer, with the student as it is now (its cached profile was invalidated). */
   private async payload(ctx: Context, viewer: SignedInViewer): Promise<AuthPayload> {
     if (viewer.role === 'ADMIN') return { token: await this.tokens.sign(viewer), role: Role.ADMIN, student: null };
-    ctx.loaders.student.clear(viewer.studentId);
-    const [student, token] = await Promise.all([ctx.loaders.student.load(viewer.studentId), this.tokens.sign(viewer)]);
+    const [student, token] = await Promise.all([ctx.studentModel.profile(viewer.studentId), this.tokens.sign(viewer)]);
     return { token, role: Role.STUDENT, student };
   }
 }

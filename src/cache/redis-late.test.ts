@@ -74,14 +74,14 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
     let loads = 0;
     const load = async () => ({ n: ++loads });
     proxy.slow(CACHE_CLIENT_NAME, 1_000);
-    expect(await new RequestCache(c).one('stats', 'student:3', ['work:3'], load)).toEqual({ n: 1 });
-    const write = await new RequestCache(c).writer('stats', ['work:3']);
-    write([{ id: 'student:3', scopes: ['work:3'], value: { n: 99 } }]); // no tokens: a no-op
+    expect(await new RequestCache(c).one('sessions', 'student:3', ['student:3'], load)).toEqual({ n: 1 });
+    const write = await new RequestCache(c).writer('sessions', ['student:3']);
+    write([{ id: 'student:3', scopes: ['student:3'], value: { n: 99 } }]); // no tokens: a no-op
     proxy.fast();
     await sleep(50);
     // Tokens read now: nothing was cached under them, so this loads again.
-    expect(await new RequestCache(c).one('stats', 'student:3', ['work:3'], load)).toEqual({ n: 2 });
-    expect(await new RequestCache(c).one('stats', 'student:3', ['work:3'], load)).toEqual({ n: 2 }); // and now it is cached
+    expect(await new RequestCache(c).one('sessions', 'student:3', ['student:3'], load)).toEqual({ n: 2 });
+    expect(await new RequestCache(c).one('sessions', 'student:3', ['student:3'], load)).toEqual({ n: 2 }); // and now it is cached
     expect(c.degraded).toBe(false);
   });
 

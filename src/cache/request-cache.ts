@@ -3,6 +3,8 @@ import { PER_STUDENT, scope, studentOfScope, type Namespace } from './namespaces
 import type { RequestScope } from '../request-scope.js';
 import type { SharedCache } from './shared-cache.js';
 import { versionAgeMs, type Bumped } from './store.js';
+import { alignByKeys, groupByKeys } from '../common/loaders.js';
+import { NotFoundError } from '../errors.js';
 
 export interface ManySpec<K, V> {
   /** The key's own part, e.g. the student id or 'level:CP'. */
@@ -20,7 +22,7 @@ export interface PutItem<V> {
   ttlMs?: number;
 }
 
-/** Where this request reads (see context.ts createContext). */
+/** Where this request reads (see request-context.ts). */
 export interface RequestRouting {
   /** How long a student's reads stay on the primary after its write (0: no read replica). */
   readAfterWriteMs: number;
@@ -108,6 +110,18 @@ export class RequestCache {
     }
     await Promise.all(waiting); // every promise is awaited here, so a failed load never goes unhandled
     return values;
+  }
+
+  /** One row per key, read through the cache; the batch query runs for the misses only. */
+  async rows<K, V>(namespace: Namespace, keys: readonly K[], spec: ManySpec<K, V>, fetch: (missing: K[]) => Promise<V[]>, keyOf: (row: V) => K, what: string): Promise<(V | Error)[]> {
+    const values = await this.many<K, V>(namespace, keys, spec, async (missing) => alignByKeys(missing, await fetch(missing), keyOf));
+    return values.map((v, i) => v ?? new NotFoundError(`${what} ${String(keys[i])}`));
+  }
+
+  /** A list per key, read through the cache; the batch query runs for the misses only. */
+  async groups<K, V>(namespace: Namespace, keys: readonly K[], spec: ManySpec<K, V[]>, fetch: (missing: K[]) => Promise<V[]>, keyOf: (row: V) => K): Promise<V[][]> {
+    const values = await this.many<K, V[]>(namespace, keys, spec, async (missing) => groupByKeys(missing, await fetch(missing), keyOf));
+    return values.map((v) => v ?? []);
   }
 
   /** Writes values computed elsewhere (e.g. each exercise of a level just read), under their versions. */

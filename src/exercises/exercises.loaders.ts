@@ -1,6 +1,7 @@
 import { scope } from '../cache/namespaces.js';
 import type { Level, Subject } from '../common/enums.js';
-import { cachedGroups, cachedRows, loader, type LoaderOptions } from '../cache/loaders.js';
+import type { RequestCache } from '../cache/request-cache.js';
+import { loader, type Batching } from '../common/loaders.js';
 import { indexById } from './exercise-index.js';
 import type { Exercise, Module } from './exercise.type.js';
 import type { ExercisesRepository } from './exercises.repository.js';
@@ -11,7 +12,7 @@ export interface ModulesFilter {
 }
 
 /** The exercise hierarchy, read through the `curriculum` namespace (one version for all of it). */
-export function createExerciseLoaders(repo: () => ExercisesRepository, options: LoaderOptions) {
+export function createExerciseLoaders(repo: () => ExercisesRepository, options: Batching & { cache: RequestCache }) {
   const curriculum = () => [scope.curriculum];
   // Request scope: the exercises of the levels this request already loaded, so that looking one
   // up by id afterwards (Progress.exercise, Recommendation.exercise) costs a Map lookup.
@@ -24,8 +25,7 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
     return undefined;
   };
   const exercisesByLevel = loader<Level, Exercise[]>(options, async (levels) => {
-    const lists = await cachedGroups(
-      options,
+    const lists = await options.cache.groups(
       'curriculum',
       levels,
       { id: (l) => `level:${l}`, scopes: curriculum },
@@ -42,7 +42,7 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
   });
   const exercise = loader<number, Exercise>(options, async (ids) => {
     const missing = ids.filter((id) => !lookup(id));
-    const found = missing.length === 0 ? [] : await cachedRows(options, 'curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
+    const found = missing.length === 0 ? [] : await options.cache.rows('curriculum', missing, { id: (id) => `exercise:${id}`, scopes: curriculum }, (m) => repo().exercisesByIds(m), (e) => e.id, 'Exercise');
     const byId = new Map(missing.map((id, i) => [id, found[i]!]));
     return ids.map((id) => lookup(id) ?? byId.get(id)!);
   });
@@ -54,10 +54,10 @@ export function createExerciseLoaders(repo: () => ExercisesRepository, options: 
      */
     exerciseNow: (id: number): Exercise | Promise<Exercise> => lookup(id) ?? exercise.load(id),
     module: loader<number, Module>(options, (ids) =>
-      cachedRows(options, 'curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo().modulesByIds(missing), (m) => m.id, 'Module'),
+      options.cache.rows('curriculum', ids, { id: (id) => `module:${id}`, scopes: curriculum }, (missing) => repo().modulesByIds(missing), (m) => m.id, 'Module'),
     ),
     exercisesByModule: loader<number, Exercise[]>(options, (ids) =>
-      cachedGroups(options, 'curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo().exercisesByModuleIds(missing), (e) => e.moduleId),
+      options.cache.groups('curriculum', ids, { id: (id) => `moduleExercises:${id}`, scopes: curriculum }, (missing) => repo().exercisesByModuleIds(missing), (e) => e.moduleId),
     ),
     /** The active curriculum of a level, in curriculum order. */
     curriculum: exercisesByLevel,

@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import { requireStudent } from '../viewer.js';
-import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { RateLimiter, RateLimitRule } from '../rate-limit/rate-limiter.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
@@ -14,7 +13,6 @@ import { storedForm, type AttemptInput } from './attempt.input.js';
 import type { RecordOutcome, StoredAttempt } from './attempts.repository.js';
 import type { AttemptResult } from './progress.type.js';
 import { decideProgress, type ProgressState } from './scheduling.js';
-import { baseForWriteThrough, refreshStudentWork, withRow } from './work-refresh.js';
 
 type Standing = Extract<RecordOutcome, { kind: 'replayed' }>['standing'];
 
@@ -66,14 +64,12 @@ export class AttemptsService {
       throw error;
     }
 
-    // What the write-through can build on: the student's rows as of the version this request read.
-    const before = await baseForWriteThrough(ctx, viewer.studentId);
+    // What the write starts from: the student's rows as of the version this request read.
+    const before = await ctx.studentModel.beforeWrite(viewer.studentId, true);
     const at = this.clock.now();
-    // The row the decision can start from without asking the database: the one read with the
-    // student's rows, unless the scheduler's state (which reads do not carry) is needed. The
-    // database refuses a decision made on a row that has changed since, and it is made again.
-    const read = before?.rows.find((r) => r.exerciseId === exerciseId);
-    const known = !before ? undefined : !read ? null : read.firstSuccessAt === null ? read : undefined;
+    // The row the decision starts from without asking the database (null: none yet). The database
+    // refuses a decision made on a row that has changed since, and it is made again.
+    const known = before?.rows ? (before.rows.find((r) => r.exerciseId === exerciseId) ?? null) : undefined;
     const day = parisDay(at);
     const attempt = {
       studentId: viewer.studentId,
@@ -98,15 +94,9 @@ export class AttemptsService {
       throw new ServiceUnavailableError('Other answers to this exercise were being recorded at the same moment: send the same answer again, with the same idempotencyKey.');
     }
 
-    // Other requests and instances: everything built on this student's profile, work and sessions
-    // is stale; the profile, progress, ranking and stats are written through at once.
-    const bumped = await ctx.cache.invalidate([scope.student(viewer.studentId), scope.work(viewer.studentId), scope.sessions(viewer.studentId)]);
-    ctx.loaders.sessionsByStudent.clearAll();
-    // Nobody else wrote this student's work between the version read and this write: the rows
-    // are those read plus this one; otherwise they are read back from the primary.
-    const untouched = before && bumped.get(scope.work(viewer.studentId))?.previous === before.token;
-    const rows = untouched ? withRow(before.rows, outcome.progress) : undefined;
-    await refreshStudentWork(ctx, outcome.student, at.getTime(), rows);
+    // Every instance: what is cached about the student is stale; its profile and rows as they now
+    // stand are written through, so its next dashboard is served from the cache.
+    await ctx.studentModel.written(viewer.studentId, { base: before, profile: outcome.student, row: outcome.progress });
     return { correct, pointsEarned: outcome.attempt.pointsEarned, progress: outcome.progress, student: outcome.student, replayed: false };
   }
 

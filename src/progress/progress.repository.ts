@@ -36,34 +36,16 @@ export function toProgress(r: ProgressRow): Progress {
   });
 }
 
-const readColumns = [
-  'student_id',
-  'exercise_id',
-  'status',
-  'attempts',
-  'successes',
-  'points_earned',
-  'last_attempt_at',
-  'first_success_at',
-  'mastered_at',
-  'next_review_at',
-  'review_interval_days',
-] as const;
-
 export class ProgressRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Every progress row of each student (a student has at most one per exercise it tried), as
-   * reads need them: without the scheduler's memory state, which only an attempt's transaction
-   * reads (it is most of a row's size, and these lists are cached).
+   * Every progress row of each student (a student has at most one per exercise it tried), with
+   * the scheduler's memory state: an answer decides from the cached row without reading it again.
    */
   async byStudentIds(studentIds: readonly number[]): Promise<Progress[]> {
-    const rows = await named(
-      'progress.byStudentIds',
-      this.db.selectFrom('progress').select(readColumns).where('student_id', '=', anyInt(studentIds)),
-    ).execute();
-    return rows.map((r) => toProgress({ ...r, review_state: null }));
+    const rows = await named('progress.byStudentIds', this.db.selectFrom('progress').selectAll().where('student_id', '=', anyInt(studentIds))).execute();
+    return rows.map(toProgress);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Exercise } from '../exercises/exercise.type.js';
 import type { ProgressArgs } from '../students/student.input.js';
 import type { Student, StudentStats } from '../students/student.type.js';
 import { Progress, type ProgressConnection } from './progress.type.js';
-import { loadStudentWork } from './student-work.js';
+import { computeStats } from './stats.js';
 
 export class ProgressService {
   /**
@@ -16,7 +16,7 @@ export class ProgressService {
    */
   async list(ctx: Context, student: Student, args: ProgressArgs & { first: number }): Promise<ProgressConnection> {
     requireStudentAccess(ctx.viewer, student.id);
-    const work = await loadStudentWork(ctx.loaders, student);
+    const work = await ctx.studentModel.work(student);
     let items: Progress[];
     if (args.status === ProgressStatus.NOT_STARTED) {
       const tried = new Set(work.progress.filter((p) => p.attempts > 0).map((p) => p.exerciseId));
@@ -57,7 +57,7 @@ export class ProgressService {
 
   async stats(ctx: Context, student: Student): Promise<StudentStats> {
     requireStudentAccess(ctx.viewer, student.id);
-    return ctx.loaders.statsByStudent.load(student.id);
+    return computeStats(await ctx.studentModel.work(student));
   }
 
   exercise(ctx: Context, progress: Progress): Exercise | Promise<Exercise> {

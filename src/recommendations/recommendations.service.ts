@@ -1,13 +1,16 @@
 import { requireStudentAccess } from '../viewer.js';
+import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
 import type { Student } from '../students/student.type.js';
-import type { RankedExercise } from './ranking.js';
+import { rankRecommendations, type RankedExercise } from './ranking.js';
 
 export class RecommendationsService {
-  /** The first `limit` of the student's whole ranking (see ranking.ts), which is cached. */
+  constructor(private readonly clock: Clock) {}
+
+  /** The first `limit` exercises of the student's ranking (see ranking.ts), from its work. */
   async forStudent(ctx: Context, student: Student, limit: number): Promise<RankedExercise[]> {
     requireStudentAccess(ctx.viewer, student.id);
-    return (await ctx.loaders.rankingByStudent.load(student.id)).slice(0, limit);
+    return rankRecommendations(await ctx.studentModel.work(student), this.clock.now(), limit);
   }
 }
 

@@ -1,6 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { Parent } from '../common/parent.js';
 import type { Context } from '../context.js';
+import { SessionsArgs } from '../students/student.input.js';
+import { Student } from '../students/student.type.js';
 import { LearningSession } from './session.type.js';
 
 @Resolver(() => LearningSession)
@@ -18,5 +20,13 @@ export class SessionResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Whole minutes from start to end; null while open.' })
   durationMinutes(@Parent() session: LearningSession, @Ctx() ctx: Context): number | null {
     return ctx.services.sessions.durationMinutes(session);
+  }
+}
+
+@Resolver(() => Student)
+export class StudentSessionsResolver {
+  @FieldResolver(() => [LearningSession], { description: 'Sessions started in the last `days` days, newest first.' })
+  sessions(@Parent() student: Student, @Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: Context): Promise<LearningSession[]> {
+    return ctx.services.sessions.forStudent(ctx, student, args.days ?? 30);
   }
 }

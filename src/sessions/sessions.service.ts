@@ -1,5 +1,4 @@
 import { requireStudent, requireStudentAccess } from '../viewer.js';
-import { scope } from '../cache/namespaces.js';
 import { parseId } from '../common/pagination.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
@@ -20,9 +19,9 @@ export class SessionsService {
   async start(ctx: Context): Promise<LearningSession> {
     const viewer = requireStudent(ctx.viewer);
     const now = this.clock.now();
+    const base = await ctx.studentModel.beforeWrite(viewer.studentId);
     const { session, continued } = await ctx.repositories.sessions.start(viewer.studentId, now, new Date(now.getTime() - SESSION_IDLE_MS));
-    if (!continued) await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
-    ctx.loaders.sessionsByStudent.clearAll();
+    if (!continued) await ctx.studentModel.written(viewer.studentId, { base, profile: 'unchanged' });
     return session;
   }
 
@@ -34,16 +33,16 @@ export class SessionsService {
   async end(ctx: Context, rawId: string): Promise<LearningSession> {
     const viewer = requireStudent(ctx.viewer);
     const id = parseId(rawId, 'id');
+    const base = await ctx.studentModel.beforeWrite(viewer.studentId);
     const ended = await ctx.repositories.sessions.end(id, viewer.studentId, this.clock.now());
     if (!ended) throw new NotFoundError(`Session ${id}`);
-    await ctx.cache.invalidate([scope.sessions(viewer.studentId)]);
-    ctx.loaders.sessionsByStudent.clearAll();
+    await ctx.studentModel.written(viewer.studentId, { base, profile: 'unchanged' });
     return ended;
   }
 
   async forStudent(ctx: Context, student: Student, days: number): Promise<LearningSession[]> {
     requireStudentAccess(ctx.viewer, student.id);
-    return ctx.loaders.sessionsByStudent.load({ studentId: student.id, days });
+    return ctx.studentModel.sessions(student.id, days);
   }
 
   /** Whole minutes between start and end; null while open. */

@@ -13,7 +13,7 @@ export class StudentsService {
   async me(ctx: Context): Promise<Student | null> {
     const viewer = requireSignedIn(ctx.viewer);
     if (viewer.role !== 'STUDENT') return null;
-    return ctx.loaders.student.load(viewer.studentId);
+    return ctx.studentModel.profile(viewer.studentId);
   }
 
   /** A student by id: itself, or any for an admin (null if there is none). */
@@ -21,7 +21,7 @@ export class StudentsService {
     const id = parseId(rawId, 'id');
     requireStudentAccess(ctx.viewer, id);
     try {
-      return await ctx.loaders.student.load(id);
+      return await ctx.studentModel.profile(id);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -37,7 +37,7 @@ export class StudentsService {
     const [page, totalCount] = await Promise.all([ctx.repositories.students.page({ level, first: args.first, after: afterKey }), ctx.repositories.students.count(level)]);
     const hasNextPage = page.students.length > args.first;
     const edges = page.students.slice(0, args.first).map((node, i) => {
-      ctx.loaders.student.prime(node.id, node);
+      ctx.studentModel.knownProfile(node);
       return { node, cursor: encodeCursor([formatActivity(page.activity[i]!), node.id]) };
     });
     return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };

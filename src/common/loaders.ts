@@ -1,17 +1,14 @@
 import DataLoader from 'dataloader';
-import type { Namespace } from './namespaces.js';
-import type { ManySpec, RequestCache } from './request-cache.js';
 import { NotFoundError } from '../errors.js';
 
 /**
  * Per-request DataLoader plumbing. Loaders live for one request only (they memoise what this
- * viewer was allowed to load); what is shared across requests goes through the cache they read
- * through (RequestCache), keyed, namespaced and versioned explicitly.
+ * viewer was allowed to load); what is shared across requests goes through the cache
+ * (cache/request-cache.ts), which the curriculum's loaders and the student read model read through.
  */
-export interface LoaderOptions {
+export interface Batching {
   /** false: every load runs its own query (the "before" of the before/after load comparison). */
   batching: boolean;
-  cache: RequestCache;
 }
 
 /** What the app uses of a DataLoader. */
@@ -61,7 +58,7 @@ class LazyLoader<K, V, C> implements Loader<K, V> {
   }
 }
 
-export function loader<K, V, C = K>(options: LoaderOptions, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, cacheKeyFn?: (key: K) => C): Loader<K, V> {
+export function loader<K, V, C = K>(options: Batching, batch: (keys: readonly K[]) => Promise<(V | Error)[]>, cacheKeyFn?: (key: K) => C): Loader<K, V> {
   return new LazyLoader<K, V, C>(
     () =>
       new DataLoader<K, V, C>(batch, {
@@ -91,31 +88,4 @@ export function groupByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf:
   for (const k of keys) groups.set(k, []);
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((k) => groups.get(k) ?? []);
-}
-
-/** One row per key, read through the shared cache; the batch query runs for the misses only. */
-export async function cachedRows<K, V>(
-  options: LoaderOptions,
-  namespace: Namespace,
-  keys: readonly K[],
-  spec: ManySpec<K, V>,
-  fetch: (missing: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-  what: string,
-): Promise<(V | Error)[]> {
-  const values = await options.cache.many<K, V>(namespace, keys, spec, async (missing) => alignByKeys(missing, await fetch(missing), keyOf));
-  return values.map((v, i) => v ?? new NotFoundError(`${what} ${String(keys[i])}`));
-}
-
-/** A list per key, read through the shared cache; the batch query runs for the misses only. */
-export async function cachedGroups<K, V>(
-  options: LoaderOptions,
-  namespace: Namespace,
-  keys: readonly K[],
-  spec: ManySpec<K, V[]>,
-  fetch: (missing: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): Promise<V[][]> {
-  const values = await options.cache.many<K, V[]>(namespace, keys, spec, async (missing) => groupByKeys(missing, await fetch(missing), keyOf));
-  return values.map((v) => v ?? []);
 }

@@ -1,0 +1,184 @@
+import { scope, type Namespace } from '../cache/namespaces.js';
+import type { RequestCache } from '../cache/request-cache.js';
+import { groupBy } from '../common/group-by.js';
+import { loader, type Batching, type Loader } from '../common/loaders.js';
+import { DAY_MS, type Clock } from '../common/time.js';
+import type { Loaders, Repositories } from '../context.js';
+import { indexById } from '../exercises/exercise-index.js';
+import { Progress } from '../progress/progress.type.js';
+import type { StudentWork } from '../progress/student-work.js';
+import type { LearningSession } from '../sessions/session.type.js';
+import type { Student } from '../students/student.type.js';
+
+/**
+ * The student read model: everything cached about a student, and how a write replaces it. Services
+ * ask it for a student's profile, progress rows (with the scheduler's state), work (rows and
+ * curriculum, what ranking and stats are computed from) and recent sessions, and tell it after
+ * a write; they never name a namespace, a scope or a key.
+ *
+ * One version scope per student (`student:<id>`): any write to the student makes every entry
+ * about it unreachable on every instance at once. What the write already knows (the profile it
+ * returned, the progress rows read before it plus the row it wrote) is written through under the
+ * new version, so the next read, on any instance, is a hit.
+ *
+ * One per request (its loaders memoise what this viewer was allowed to read).
+ */
+export class StudentModel {
+  private readonly profiles: Loader<number, Student>;
+  private readonly rows: Loader<number, readonly Progress[]>;
+  private readonly recent: Loader<SessionsKey, LearningSession[]>;
+  private readonly works = new Map<number, Promise<StudentWork>>();
+
+  constructor(
+    private readonly cache: RequestCache,
+    /** Where reads go: a replica's repositories until the request writes, the primary's after. */
+    private readonly reads: () => Repositories,
+    /** The primary's, for what must be read after a write. */
+    private readonly primary: Repositories,
+    private readonly curriculum: Pick<Loaders, 'curriculum' | 'exercise'>,
+    private readonly clock: Clock,
+    options: Batching,
+  ) {
+    this.profiles = loader(options, (ids) => cache.rows('students', ids, KEY, (missing) => this.reads().students.byIds(missing), (s) => s.id, 'Student'));
+    this.rows = loader(options, (ids) => cache.groups('progress', ids, KEY, (missing) => this.reads().progress.byStudentIds(missing), (p) => p.studentId));
+    this.recent = loader(options, (keys) => this.loadSessions(keys), sessionsId);
+  }
+
+  /** The student's profile (NOT_FOUND when there is no such student). */
+  profile(id: number): Promise<Student> {
+    return this.profiles.load(id);
+  }
+
+  /** A profile read elsewhere in this request (a page of students): later reads use it. */
+  knownProfile(student: Student): void {
+    this.profiles.prime(student.id, student);
+  }
+
+  /** Every progress row of the student (one per exercise tried), with the scheduler's state. */
+  progress(id: number): Promise<readonly Progress[]> {
+    return this.rows.load(id);
+  }
+
+  /** The student's rows with the curriculum of its level: computed once per request and student. */
+  work(student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
+    let work = this.works.get(student.id);
+    if (!work) {
+      work = this.buildWork(student);
+      this.works.set(student.id, work);
+      work.catch(() => this.works.delete(student.id));
+    }
+    return work;
+  }
+
+  /** Sessions started in the last `days` days, newest first. */
+  sessions(studentId: number, days: number): Promise<LearningSession[]> {
+    return this.recent.load({ studentId, days });
+  }
+
+  /**
+   * What a write to the student starts from, read before it: the version this request sees and the
+   * profile and rows cached under it (with `load`, rows missing from the cache are read). Undefined
+   * without a shared cache.
+   */
+  async beforeWrite(id: number, load = false): Promise<WriteBase | undefined> {
+    const token = await this.cache.tokenOf(scope.student(id));
+    if (!token) return undefined;
+    if (load) return { token, student: await this.profile(id).catch(() => undefined), rows: await this.progress(id) };
+    const [student, rows] = await Promise.all([this.peek<Student>('students', id), this.peek<readonly Progress[]>('progress', id)]);
+    return { token, student, rows };
+  }
+
+  /**
+   * After a write to the student has committed: everything cached about it is stale, here and on
+   * every instance. `profile`: the profile as the write returned it, or whether the write changed
+   * it. `row`: the progress row it wrote (rows not named are unchanged). What the write leaves as
+   * the base read it is written through under the new version when no other write came between
+   * (the version replaced is the one the base was read under); otherwise only what the write
+   * returned, and the rows read back from the primary.
+   */
+  async written(id: number, change: { base: WriteBase | undefined; profile: Student | 'changed' | 'unchanged'; row?: Progress }): Promise<void> {
+    const bumped = (await this.cache.invalidate([scope.student(id)])).get(scope.student(id));
+    this.profiles.clear(id);
+    this.rows.clear(id);
+    this.recent.clearAll();
+    this.works.delete(id);
+    const given = typeof change.profile === 'object' ? change.profile : undefined;
+    if (given) this.profiles.prime(id, given);
+    if (!bumped) return; // no shared cache, or Redis could not say: later reads load what they need
+    const base = change.base?.token === bumped.previous ? change.base : undefined;
+    const student = given ?? (change.profile === 'unchanged' ? base?.student : undefined);
+    let rows = base?.rows;
+    if (change.row) rows = rows ? withRow(rows, change.row) : await this.primary.progress.byStudentIds([id]);
+    if (rows) this.rows.prime(id, rows);
+    // Filed under the version this request just made (the request's tokens are the new ones).
+    if (student) await this.cache.put('students', [{ id: String(id), scopes: [scope.student(id)], value: student }]);
+    if (rows) await this.cache.put('progress', [{ id: String(id), scopes: [scope.student(id)], value: rows }]);
+  }
+
+  /** A value cached for the student under the version this request sees, without reading the database. */
+  private async peek<V>(namespace: Namespace, id: number): Promise<V | undefined> {
+    const [value] = await this.cache.many<number, V>(namespace, [id], KEY, async (ids) => ids.map(() => undefined));
+    return value;
+  }
+
+  private async buildWork(student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
+    const [progress, curriculum] = await Promise.all([this.progress(student.id), this.curriculum.curriculum.load(student.level)]);
+    const level = indexById(curriculum);
+    const missing = progress.map((p) => p.exerciseId).filter((id) => !level.has(id));
+    if (missing.length === 0) return { progress, curriculum, exercises: level };
+    // Exercises of other levels (a student who moved up): a copy of the index, with them added.
+    const exercises = new Map(level);
+    for (const e of await this.curriculum.exercise.loadMany(missing)) {
+      if (!(e instanceof Error)) exercises.set(e.id, e);
+    }
+    return { progress, curriculum, exercises };
+  }
+
+  /** Sessions per (student, days), through the cache: one query per distinct `days` for the misses. */
+  private async loadSessions(keys: readonly SessionsKey[]): Promise<LearningSession[][]> {
+    const lists = await this.cache.many<SessionsKey, LearningSession[]>('sessions', keys, { id: sessionsId, scopes: (k) => [scope.student(k.studentId)] }, async (missing) => {
+      const now = this.clock.now().getTime();
+      const found = new Map<string, LearningSession[]>(missing.map((k) => [sessionsId(k), []]));
+      await Promise.all(
+        [...groupBy(missing, (k) => k.days)].map(async ([days, ks]) => {
+          const since = new Date(now - days * DAY_MS);
+          for (const s of await this.reads().sessions.byStudentIdsSince(ks.map((k) => k.studentId), since)) found.get(`${s.studentId}:${days}`)?.push(s);
+        }),
+      );
+      return missing.map((k) => found.get(sessionsId(k)) ?? []);
+    });
+    return lists.map((l) => l ?? []);
+  }
+}
+
+/** What a write starts from (StudentModel.beforeWrite). */
+export interface WriteBase {
+  /** The student's version this request read. */
+  token: string;
+  student: Student | undefined;
+  rows: readonly Progress[] | undefined;
+}
+
+interface SessionsKey {
+  studentId: number;
+  days: number;
+}
+
+/** A student's profile and its rows are keyed by its id, under its one version scope. */
+const KEY = { id: (id: number) => String(id), scopes: (id: number) => [scope.student(id)] };
+
+const sessionsId = (k: SessionsKey) => `${k.studentId}:${k.days}`;
+
+/** The rows with `row` in place of the one for its exercise. Cached lists are never changed in place. */
+function withRow(rows: readonly Progress[], row: Progress): Progress[] {
+  const out = rows.filter((r) => r.exerciseId !== row.exerciseId);
+  out.push(row);
+  return out;
+}
+
+declare module '../context.js' {
+  interface Context {
+    /** This request's view of what is cached about students (student-model/student-model.ts). */
+    studentModel: StudentModel;
+  }
+}
