@@ -8,8 +8,12 @@ import type { ProgressArgs } from '../students/student.input.js';
 import type { Student, StudentStats } from '../students/student.type.js';
 import { Progress, type ProgressConnection } from './progress.type.js';
 import { computeStats } from './stats.js';
+import type { StudentWork } from './student-work.js';
 
 export class ProgressService {
+  /** Stats are a pure function of the work, which is shared while its rows stay cached. */
+  private readonly statsOf = new WeakMap<StudentWork, StudentStats>();
+
   /**
    * A student's progress, most recently attempted first (never-attempted last, then by exercise
    * id). With status NOT_STARTED: the active exercises of the student's level not tried yet.
@@ -57,7 +61,10 @@ export class ProgressService {
 
   async stats(ctx: Context, student: Student): Promise<StudentStats> {
     requireStudentAccess(ctx.viewer, student.id);
-    return computeStats(await ctx.studentModel.work(student));
+    const work = await ctx.studentModel.work(student);
+    let stats = this.statsOf.get(work);
+    if (!stats) this.statsOf.set(work, (stats = computeStats(work)));
+    return stats;
   }
 
   exercise(ctx: Context, progress: Progress): Exercise | Promise<Exercise> {

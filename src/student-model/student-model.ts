@@ -83,8 +83,9 @@ export class StudentModel {
   async beforeWrite(id: number, load = false): Promise<WriteBase | undefined> {
     const token = await this.cache.tokenOf(scope.student(id));
     if (!token) return undefined;
-    if (load) return { token, student: await this.profile(id).catch(() => undefined), rows: await this.progress(id) };
-    const [student, rows] = await Promise.all([this.peek<Student>('students', id), this.peek<readonly Progress[]>('progress', id)]);
+    const [student, rows] = load
+      ? await Promise.all([this.profile(id).catch(() => undefined), this.progress(id)])
+      : await Promise.all([this.peek<Student>('students', id), this.peek<readonly Progress[]>('progress', id)]);
     return { token, student, rows };
   }
 
@@ -121,17 +122,29 @@ export class StudentModel {
     return value;
   }
 
+  /**
+   * The work is kept with the rows it was built on (cached rows are shared by every request until
+   * a write replaces them), so ranking and stats computed from it can be kept with it too.
+   */
   private async buildWork(student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
     const [progress, curriculum] = await Promise.all([this.progress(student.id), this.curriculum.curriculum.load(student.level)]);
+    const kept = (progress as KeptRows)[WORK];
+    if (kept?.curriculum === curriculum) return kept;
     const level = indexById(curriculum);
     const missing = progress.map((p) => p.exerciseId).filter((id) => !level.has(id));
-    if (missing.length === 0) return { progress, curriculum, exercises: level };
-    // Exercises of other levels (a student who moved up): a copy of the index, with them added.
-    const exercises = new Map(level);
-    for (const e of await this.curriculum.exercise.loadMany(missing)) {
-      if (!(e instanceof Error)) exercises.set(e.id, e);
+    let exercises = level;
+    if (missing.length > 0) {
+      // Exercises of other levels (a student who moved up): a copy of the index, with them added.
+      const all = new Map(level);
+      for (const e of await this.curriculum.exercise.loadMany(missing)) {
+        if (!(e instanceof Error)) all.set(e.id, e);
+      }
+      exercises = all;
     }
-    return { progress, curriculum, exercises };
+    const work = { progress, curriculum, exercises };
+    // A symbol, not enumerable: the serializer and spreads do not see it.
+    if (Object.isExtensible(progress)) Object.defineProperty(progress, WORK, { value: work, writable: true, configurable: true });
+    return work;
   }
 
   /** Sessions per (student, days), through the cache: one query per distinct `days` for the misses. */
@@ -166,6 +179,9 @@ interface SessionsKey {
 
 /** A student's profile and its rows are keyed by its id, under its one version scope. */
 const KEY = { id: (id: number) => String(id), scopes: (id: number) => [scope.student(id)] };
+
+const WORK = Symbol('the work built on these rows');
+type KeptRows = readonly Progress[] & { [WORK]?: StudentWork };
 
 const sessionsId = (k: SessionsKey) => `${k.studentId}:${k.days}`;
 
