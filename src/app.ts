@@ -10,6 +10,7 @@ import { createTokenIssuer } from './auth/tokens.js';
 import { createRateLimiter } from './rate-limit/redis-rate-limiter.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
+import { ReadPins } from './db/read-pins.js';
 import { ExercisesRepository } from './exercises/exercises.repository.js';
 import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
 import { ListSizes } from './exercises/list-sizes.js';
@@ -43,6 +44,8 @@ export async function createApp(config: Config, logger: Logger, options: { clock
   const db = database.db;
   // With a read replica, read-only loaders use it (see context.ts); writes always use the primary.
   const readDatabase = config.database.readUrl ? await createDatabase({ ...config.database, ...options.database, url: config.database.readUrl }) : database;
+  const readPins = new ReadPins(readDatabase === database ? 0 : config.database.readAfterWriteMs, { nodes: config.redis, prefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs });
+  if (readDatabase !== database) await readPins.start();
 
   const repositories = repositoriesOver(db);
   const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
@@ -78,6 +81,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     clock,
     database,
     readDatabase,
+    readPins,
     cache,
     curriculumWatcher,
     listSizes,
@@ -93,6 +97,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
       await rateLimiter.close();
       await invalidations.close();
       await cache.close();
+      await readPins.close();
       if (readDatabase !== database) await readDatabase.close();
       await database.close();
     },

@@ -30,7 +30,7 @@ export async function createContext(
 ): Promise<Context> {
   const replicaDb = app.readDatabase !== app.database;
   const claimed = await verifyBearer(authorization, app.tokens);
-  const pinned = replicaDb && claimed.role === 'STUDENT' && (await app.cache.isPinned(claimed.studentId));
+  const pinned = replicaDb && claimed.role === 'STUDENT' && (await app.readPins.isPinned(claimed.studentId));
   // The request's own repositories count the statements it sends.
   const primary = repositoriesOver(app.database.db.withPlugin(countStatements(scope)));
   let reads = replicaDb && !pinned ? repositoriesOver(app.readDatabase.db.withPlugin(countStatements(scope))) : primary;
@@ -39,8 +39,11 @@ export async function createContext(
     {
       readAfterWriteMs: replicaDb ? app.config.database.readAfterWriteMs : 0,
       readsFromReplica: reads !== primary,
-      // After its own write, the rest of the request reads what it wrote: the primary.
-      onWrite: () => void (reads = primary),
+      // After its own write, the rest of the request, and the students' next requests, read the primary.
+      onWrite: async (students) => {
+        reads = primary;
+        if (replicaDb) await app.readPins.pin(students);
+      },
     },
     scope,
   );

@@ -258,15 +258,6 @@ export class RedisStore implements CacheStore {
     return deleted;
   }
 
-  /** Marks a key present for `ms` (read-after-write pins, see SharedCache.pinStudent). */
-  async mark(key: string, ms: number): Promise<void> {
-    await this.timed(this.client.set(`${this.options.prefix}:${key}`, '1', { PX: Math.max(1, ms) }));
-  }
-
-  async marked(key: string): Promise<boolean> {
-    return (await this.timed(this.client.exists(`${this.options.prefix}:${key}`))) > 0;
-  }
-
   async ping(): Promise<void> {
     // A read of one key: a cluster has no keyless PING, and it proves the node owning it answers.
     await this.timed(this.client.get(`${this.options.prefix}:ping`));

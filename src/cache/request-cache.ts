@@ -27,8 +27,8 @@ export interface RequestRouting {
   /** How long a student's reads stay on the primary after its write (0: no read replica). */
   readAfterWriteMs: number;
   readsFromReplica: boolean;
-  /** Called on the request's first write: its later reads go to the primary. */
-  onWrite?: () => void;
+  /** Called on each write, with the students it wrote: later reads go to the primary. */
+  onWrite?: (students: number[]) => Promise<void>;
 }
 
 /** `<namespace>:<token of each scope>:<id>`: a new token for any scope makes a new key. */
@@ -197,12 +197,8 @@ export class RequestCache {
    * belong to have just written: with a read replica, their reads stay on the primary a while.
    */
   async invalidate(scopes: string[]): Promise<Map<string, Bumped>> {
-    const students = new Set(scopes.flatMap((s) => studentOfScope(s) ?? []));
-    await Promise.all([...students].map((id) => this.shared.pinStudent(id, this.routing.readAfterWriteMs)));
-    if (this.routing.readsFromReplica) {
-      this.routing.readsFromReplica = false;
-      this.routing.onWrite?.();
-    }
+    this.routing.readsFromReplica = false;
+    await this.routing.onWrite?.([...new Set(scopes.flatMap((s) => studentOfScope(s) ?? []))]);
     const bumped = new Map<string, Bumped>();
     if (!this.shared.enabled) return bumped;
     this.writes++;

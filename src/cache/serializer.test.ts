@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deserialize, reserveCacheText, serialize } from './serializer.js';
+import { deserialize, serialize } from './serializer.js';
 
 describe('cache serializer', () => {
   it('brings Dates back as Dates, at any depth, and leaves everything else as JSON has it', () => {
@@ -34,42 +34,16 @@ describe('cache serializer', () => {
     expect(Object.getOwnPropertyDescriptor(parsed, '__proto__')?.value).toEqual(new Date('2026-01-01T00:00:00.000Z'));
   });
 
-  it('writes a list as JSON.stringify would, each object walked once however often the list is written', () => {
+  it('writes a list as JSON.stringify would', () => {
     const at = new Date('2026-03-02T08:00:00.123Z');
     const rows = [{ id: 1, at }, { id: 2, at: null }];
     const odd = [undefined, () => 1, at, null, 'x', [1, { at }]];
     expect(serialize(odd)).toBe(JSON.stringify([null, null, { $date: at.toISOString() }, null, 'x', [1, { at: { $date: at.toISOString() } }]]));
     expect(deserialize(serialize(rows))).toEqual(rows);
-    // The next write of the list: a new row, the others the same objects (unchanged, as cached values are).
     const next = [...rows, { id: 3, at }];
     const text = serialize(next);
     expect(deserialize(text)).toEqual(next);
     expect(text).toBe(JSON.stringify(next.map((r) => ({ ...r, at: r.at && { $date: r.at.toISOString() } }))));
-    // The text of an object already written is reused, not made again: a change made behind the
-    // cache's back (which the cache forbids) does not show.
-    (rows[0] as { id: number }).id = 99;
-    expect(deserialize<typeof rows>(serialize(next))[0]!.id).toBe(1);
     expect(serialize([])).toBe('[]');
-  });
-
-  it('keeps a text in a slot the object reserved, which a copy does not carry', () => {
-    class Row {
-      id = 0;
-      at: Date | null = null;
-      constructor() {
-        reserveCacheText(this);
-      }
-    }
-    const at = new Date('2026-03-02T08:00:00.123Z');
-    const row = Object.assign(new Row(), { id: 1, at });
-    const text = serialize([row]);
-    expect(text).toBe(`[{"id":1,"at":{"$date":"${at.toISOString()}"}}]`);
-    // The slot is not enumerable: JSON, keys and copies do not see it.
-    expect(Object.keys(row)).toEqual(['id', 'at']);
-    const copy = Object.assign(new Row(), row, { id: 2 });
-    expect(serialize([copy])).toBe(`[{"id":2,"at":{"$date":"${at.toISOString()}"}}]`);
-    // The original's text is kept (written once) in its slot.
-    row.id = 99;
-    expect(serialize([row])).toBe(text);
   });
 });

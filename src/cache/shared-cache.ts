@@ -1,4 +1,3 @@
-import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
 import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, studentOfScope, type Namespace } from './namespaces.js';
@@ -50,8 +49,6 @@ export class SharedCache {
   /** Last tokens read from Redis for shared scopes (not a student's), used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
-  /** Students who wrote in the last READ_AFTER_WRITE_MS, as this instance knows (Redis knows for all). */
-  private readonly pins = new LRUCache<number, true>({ max: 100_000 });
 
   constructor(
     readonly options: CacheOptions,
@@ -203,9 +200,7 @@ export class SharedCache {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
-      // A list's objects keep their text (serializer.ts): memory holds it besides the objects.
-      const size = Array.isArray(e.value) ? 2 * text.length : text.length;
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
+      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);
@@ -225,34 +220,6 @@ export class SharedCache {
 
   inflightFor(key: string): Promise<unknown> | undefined {
     return this.inflight.get(key);
-  }
-
-  /**
-   * Read-after-write: a student who just wrote reads from the primary database for `ms`, on every
-   * instance (through Redis), so a read replica's lag never shows it its own past.
-   */
-  async pinStudent(studentId: number, ms: number): Promise<void> {
-    if (ms <= 0) return;
-    this.pins.set(studentId, true, { ttl: ms });
-    if (!this.remote || this.degradedSince) return;
-    try {
-      await this.remote.mark(`pin:{s${studentId}}`, ms);
-    } catch (error) {
-      this.trouble(error);
-    }
-  }
-
-  /** Whether the student's reads must go to the primary now; true when unsure (Redis away). */
-  async isPinned(studentId: number): Promise<boolean> {
-    if (this.pins.get(studentId)) return true;
-    if (!this.remote) return false;
-    if (this.degradedSince) return true;
-    try {
-      return await this.remote.marked(`pin:{s${studentId}}`);
-    } catch (error) {
-      this.trouble(error);
-      return true;
-    }
   }
 
   /** Empties a namespace everywhere; returns how many entries went (Redis's count when it is used). */

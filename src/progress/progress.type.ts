@@ -1,7 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ProgressStatus } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
-import { reserveCacheText } from '../cache/serializer.js';
 import type { EpochMs } from '../common/time.js';
 import { Student } from '../students/student.type.js';
 
@@ -43,16 +42,6 @@ export class Progress {
 
   /** The FSRS memory state, kept for the scheduler only. */
   reviewState: unknown = null;
-
-  /**
-   * Every field is made here, then the cache's text slot: tens of thousands of rows sit in the
-   * cache, and a row whose fields all fit in the object itself is one heap object, where one
-   * filled in later (Object.assign on an empty instance) kept four fields and the text in a
-   * separate property array, which every major collection marks (serializer.ts).
-   */
-  constructor() {
-    reserveCacheText(this);
-  }
 }
 
 @ObjectType({ description: 'A progress entry in a list.', simpleResolvers: true })
