@@ -17,9 +17,9 @@ type Gateway = NonNullable<ApolloServerOptionsWithGateway<object>['gateway']>;
  * Apollo the one schema it was given and executes with the compiled functions.
  */
 export function compiledExecution(schema: GraphQLSchema, options: { runsBeforeCompiling?: number } = {}): Gateway {
-  // Compiling costs a few executions (Dashboard: ~2.2 ms, against ~0.7 ms to run it compiled), so
-  // an operation is interpreted on its first run and compiled on its next: a client that sends a
-  // new query text on every request (each one parsed and validated anyway) makes no compilation.
+  // Compiling costs a few executions of the operation, so an operation is interpreted on its first
+  // run and compiled on its next: a client that sends a new query text on every request (each one
+  // parsed and validated anyway) makes no compilation.
   const runsBeforeCompiling = options.runsBeforeCompiling ?? 1;
   // Apollo hands every request of one query text the same parsed document (its document store),
   // so what is known of an operation is kept per operation node, and goes when Apollo drops it.

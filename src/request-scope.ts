@@ -6,7 +6,7 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
  * cache counts hits and misses, and Apollo's plugin notes the operation and its errors.
  *
  * Explicit on purpose: an AsyncLocalStorage would find the scope by itself, but on Node 20 it
- * installs promise hooks that slowed every request by a fifth (measured with the overhead scenario).
+ * installs promise hooks that slow every request (docs/performance.md, "Measurements behind the code").
  */
 export interface RequestScope {
   sqlStatements: number;

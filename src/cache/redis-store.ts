@@ -35,8 +35,8 @@ const VERSION_TTL_SECONDS = 2 * 24 * 3600;
  * (no offline queue) and the shared cache works without it.
  *
  * A command that times out does not by itself mean Redis is away: on a saturated server its reply
- * may wait behind this process's own backlog on the connection (load runs saw a busy server take
- * itself for an outage, turn the cache off and never recover). So a timeout starts a check
+ * may wait behind this process's own backlog on the connection, and a busy server must not take
+ * itself for an outage and turn its cache off just when it needs it most. So a timeout starts a check
  * (`check`), and the store reports Redis away (onStateChange(false)) only when the check says so.
  */
 export class RedisStore implements CacheStore {
@@ -61,7 +61,7 @@ export class RedisStore implements CacheStore {
     this.client.on('end', () => this.setUp(false));
     const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
     // Values go to Redis serialized once, by the cache (serializer.ts), without Keyv's envelope:
-    // expiry is Redis's own (PX), and the text is what SharedCache measured for its memory bound.
+    // expiry is Redis's own (PX), and the text is what SharedCache counted for its memory bound.
     this.keyv = new Keyv({
       store: adapter,
       serialize: (d) => d.value as string,

@@ -45,8 +45,8 @@ export class RequestCache {
   private readonly versions: DataLoader<string, string>;
   /**
    * The tokens this request has read, by scope: what `versions` answered, kept as plain values so
-   * that a read of scopes already known makes no promise, set or map (read through the loader
-   * each time, that was ~8 % of what the server allocated under load). Filled only by a read no
+   * that a read of scopes already known makes no promise, set or map (see docs/performance.md,
+   * "Measurements behind the code"). Filled only by a read no
    * write overlapped (`writes` unchanged), and changed by `invalidate` as the loader is.
    */
   private readonly known = new Map<string, string>();

@@ -22,8 +22,8 @@ export interface Loader<K, V> {
 
 /**
  * A per-request DataLoader, made on its first use: a request builds every loader the schema may
- * need but uses a few (an exercise page uses two of about fifteen), and building them all was 3 %
- * of the server's time on such requests. Clearing one never used is a no-op.
+ * need but uses a few (an exercise page uses two), so building them all would be wasted work on
+ * most requests. Clearing one never used is a no-op.
  */
 class LazyLoader<K, V, C> implements Loader<K, V> {
   private made: DataLoader<K, V, C> | undefined;

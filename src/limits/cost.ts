@@ -114,7 +114,7 @@ function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
 
 /**
  * Costs operations, remembering the cost of each document and variables (process scope,
- * bounded): the same few operations come again and again, and walking one costs ~10-50 µs.
+ * bounded): the same few operations come again and again, and walking one is not free.
  */
 export class OperationCoster {
   private readonly estimator: ComplexityEstimator;

@@ -8,8 +8,8 @@ import { Progress } from './progress.type.js';
 
 /**
  * The enum's own string for a status read from the database. pg makes a new string for each row's
- * text; cached rows keep it, so without this the cache held one copy of 'COMPLETED' per row (150,063
- * at 4,000 students, in a heap snapshot), each marked by every major collection.
+ * text; cached rows keep it, so without this the cache would hold one copy of 'COMPLETED' per row,
+ * each marked by every major collection.
  */
 const STATUSES = new Map<string, ProgressStatus>(Object.values(ProgressStatus).map((s) => [s, s]));
 

@@ -12,8 +12,7 @@ const rate = (ok: number, all: number) => (all === 0 ? 0 : ok / all);
  * and `successRate` over every attempt in that subject.
  */
 export function computeStats(work: StudentWork): StudentStats {
-  // Built once per curriculum list (not per call: a Set of the level's ids was 2 % of what the
-  // server allocated under load, made after every answer).
+  // The level's index, built once per curriculum list and shared (not a Set made per call).
   const inLevel = indexById(work.curriculum);
   const bySubject = new Map<Subject, { completed: number; total: number; attempts: number; successes: number }>(
     SUBJECTS.map((s) => [s, { completed: 0, total: 0, attempts: 0, successes: 0 }]),
