@@ -62,6 +62,11 @@ describe('the folders of src/ import one way', () => {
     expect(cyclicEdges(unitGraph()), 'imports that close a cycle between folders').toEqual([]);
   });
 
+  it('has no service or resolver naming a cache namespace, scope or key: they ask the student read model or the curriculum loaders', () => {
+    const offenders = sources(src).filter((file) => /\.(service|resolver)\.ts$/.test(file) && !file.includes(`${sep}cache${sep}`) && /from '[^']*cache\/(namespaces|request-cache)\.js'/.test(readFileSync(file, 'utf8')));
+    expect(offenders.map((f) => relative(src, f))).toEqual([]);
+  });
+
   it('finds a cycle where there is one (the check itself)', () => {
     const graph = new Map([
       ['a', new Set(['b'])],

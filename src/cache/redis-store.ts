@@ -175,11 +175,6 @@ export class RedisStore implements CacheStore {
     await this.timed<unknown>(only ? this.keyv.set(only.key, only.value, only.ttl) : this.keyv.setMany(items));
   }
 
-  async delete(keys: readonly string[]): Promise<number> {
-    if (keys.length === 0) return 0;
-    return this.unlink(keys.map((k) => this.k(k)));
-  }
-
   /** UNLINK, one command per cluster slot (a multi-key command must stay within one slot). */
   private async unlink(keys: string[]): Promise<number> {
     const counts = await this.timed(Promise.all([...this.bySlot(keys).values()].map((group) => this.client.unlink(group))));

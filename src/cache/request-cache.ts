@@ -124,32 +124,21 @@ export class RequestCache {
     return values.map((v) => v ?? []);
   }
 
-  /** Writes values computed elsewhere (e.g. each exercise of a level just read), under their versions. */
-  async put<V>(namespace: Namespace, items: PutItem<V>[]): Promise<void> {
-    if (items.length === 0) return;
-    (await this.writer(namespace, items.flatMap((i) => i.scopes)))(items);
-  }
-
   /**
-   * Reads the version tokens of these scopes now, and returns a function that stores values under
-   * them: read the tokens before the data the values are computed from, so that a value is never
-   * filed under a version newer than what it saw (write-through after a write).
+   * Writes values computed elsewhere under the versions this request reads for them: the tokens
+   * must have been read before the data the values come from (a value is never filed under a
+   * version newer than what it saw), as a write's new tokens are, and a read's.
    */
-  async writer(namespace: Namespace, scopes: string[]): Promise<<V>(items: PutItem<V>[]) => void> {
-    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return () => {};
+  async put<V>(namespace: Namespace, items: PutItem<V>[]): Promise<void> {
+    if (items.length === 0 || !this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return;
     const base = [scope.epoch, scope.namespace(namespace)];
-    const all = [...base, ...scopes];
-    const read = await this.tokensOf([all]);
-    if (!read) return () => {};
-    // A copy of the tokens read now: the items are stored later, and must be filed under these.
-    const tokens = new Map(all.map((s) => [s, read.get(s)!]));
-    return (items) =>
-      this.shared.store(
-        namespace,
-        items
-          .filter((i) => this.storable([...base, ...i.scopes], tokens))
-          .map((i) => ({ key: fullKey(namespace, [...base, ...i.scopes], tokens, i.id), id: i.id, value: i.value, ttlMs: i.ttlMs })),
-      );
+    const perItem = items.map((i) => [...base, ...i.scopes]);
+    const tokens = await this.tokensOf(perItem);
+    if (!tokens) return;
+    this.shared.store(
+      namespace,
+      items.flatMap((i, n) => (this.storable(perItem[n]!, tokens) ? [{ key: fullKey(namespace, perItem[n]!, tokens, i.id), id: i.id, value: i.value, ttlMs: i.ttlMs }] : [])),
+    );
   }
 
   /**
@@ -183,12 +172,6 @@ export class RequestCache {
    */
   private storable(scopes: string[], tokens: ReadonlyMap<string, string>): boolean {
     return !this.routing.readsFromReplica || scopes.every((s) => versionAgeMs(tokens.get(s)!) >= this.routing.readAfterWriteMs);
-  }
-
-  /** One value, read through the cache. */
-  async one<V>(namespace: Namespace, id: string, scopes: string[], load: () => Promise<V>, ttlMs?: (value: V) => number | undefined): Promise<V> {
-    const [value] = await this.many<string, V>(namespace, [id], { id: (k) => k, scopes: () => scopes, ttlMs }, async () => [await load()]);
-    return value as V;
   }
 
   /**

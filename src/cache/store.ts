@@ -34,7 +34,6 @@ export interface CacheStore {
   readonly backend: 'memory' | 'redis';
   get(keys: readonly string[]): Promise<unknown[]>;
   set(entries: readonly StoreEntry[]): Promise<void>;
-  delete(keys: readonly string[]): Promise<number>;
   /** The current token of each version scope; a scope never seen gets a fresh random token. */
   versions(scopes: readonly string[]): Promise<string[]>;
   /**
@@ -128,12 +127,6 @@ export class MemoryStore implements CacheStore {
       this.entries.set(e.key, { value: e.value, namespace: e.namespace, size: Math.max(1, e.size + e.key.length), slot: e.slot }, { ttl: e.ttlMs });
       if (e.slot !== undefined) this.slots.set(e.slot, e.key);
     }
-  }
-
-  async delete(keys: readonly string[]): Promise<number> {
-    let n = 0;
-    for (const k of keys) if (this.entries.delete(k)) n++;
-    return n;
   }
 
   async versions(scopes: readonly string[]): Promise<string[]> {
