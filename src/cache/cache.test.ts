@@ -129,6 +129,37 @@ describe('the shared cache', () => {
     expect(points.total_points).toBe(exercises.reduce((sum, e) => sum + e.points, 0));
   });
 
+  it('decides an answer from the cached row, scheduler state included: one statement an answer when warm, a due review too, and the dashboard stays warm', async () => {
+    const token = await t.login('student062'); // CE1
+    const [e] = await exercisesOf('CE1', 1);
+    const submit = (n: number) =>
+      t.statements(() => t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e!.id), answer: e!.solution, durationSeconds: 5, idempotencyKey: `warm-062-${n}` } } }));
+    await t.gql(DASHBOARD, { token }); // the student's rows and its level's curriculum are cached
+    const first = await submit(1);
+    expect(first.result.errors).toBeUndefined();
+    expect(first.queries.map((q) => q.name)).toEqual(['attempts.record']);
+    // Its review falls due: decided from the row the first answer wrote through, FSRS state and all.
+    t.clock.advance(60 * 24 * 3_600_000);
+    const review = await submit(2);
+    expect(review.result.errors).toBeUndefined();
+    expect(review.queries.map((q) => q.name)).toEqual(['attempts.record']);
+    expect(review.result.data.submitAttempt.progress.status).toBe('MASTERED');
+    const dashboard = await t.statements(() => t.gql(DASHBOARD, { token }));
+    expect(dashboard.queries.map((q) => q.name)).toEqual([]);
+    expect(dashboard.result.data.me.stats.exercisesMastered).toBeGreaterThanOrEqual(1);
+    t.clock.set(new Date());
+  });
+
+  it('keeps a student\'s cached rows across a session started and ended: the next dashboard sends no SQL', async () => {
+    const token = await t.login('student066');
+    await t.gql(DASHBOARD, { token });
+    const id = (await t.gql(operation('StartSession'), { token })).data.startSession.id;
+    await t.gql(operation('EndSession'), { token, variables: { id } });
+    const dashboard = await t.statements(() => t.gql(DASHBOARD, { token }));
+    expect(dashboard.result.errors).toBeUndefined();
+    expect(dashboard.queries.map((q) => q.name)).toEqual([]);
+  });
+
   it('refreshes sessions on start and end, and the profile on login', async () => {
     const token = await t.login('student063');
     const SESSIONS = '{ me { lastActiveAt sessions { id endedAt } } }';
