@@ -5,7 +5,7 @@ import { loader, type Batching, type Loader } from '../common/loaders.js';
 import { DAY_MS, type Clock } from '../common/time.js';
 import type { Loaders, Repositories } from '../context.js';
 import { indexById } from '../exercises/exercise-index.js';
-import { Progress } from '../progress/progress.type.js';
+import type { Progress } from '../progress/progress.type.js';
 import type { StudentWork } from '../progress/student-work.js';
 import type { LearningSession } from '../sessions/session.type.js';
 import type { Student } from '../students/student.type.js';
