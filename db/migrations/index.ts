@@ -5,6 +5,7 @@ import * as partitionAttempts from './2026-11-26T0003_partition_attempts.js';
 import * as studentsActivityIndexes from './2026-11-26T0004_students_activity_indexes.js';
 import * as recordAttemptFunction from './2026-11-26T0005_record_attempt_function.js';
 import * as invalidateStudentAccounts from './2026-12-07T0001_invalidate_student_accounts.js';
+import * as invalidateOneStudentScope from './2026-12-07T0002_invalidate_one_student_scope.js';
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0004_students_activity_indexes': studentsActivityIndexes,
   '2026-11-26T0005_record_attempt_function': recordAttemptFunction,
   '2026-12-07T0001_invalidate_student_accounts': invalidateStudentAccounts,
+  '2026-12-07T0002_invalidate_one_student_scope': invalidateOneStudentScope,
 };
