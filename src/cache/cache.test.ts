@@ -243,6 +243,14 @@ describe('the shared cache', () => {
     expect(await new RequestCache(t.app.cache).many('sessions', [1], spec, load)).toEqual([{ load: 3 }]);
   });
 
+  it("counts a write's look at what is cached as neither hit nor miss: a cold login counts one miss, its profile's read", async () => {
+    await t.gql('mutation { clearCache }', { token: admin });
+    const before = t.app.cache.snapshot().misses;
+    const login = await t.gql(operation('Login'), { variables: { username: 'student071', password: 'demo1234' } });
+    expect(login.errors).toBeUndefined();
+    expect(t.app.cache.snapshot().misses - before).toBe(1);
+  });
+
   it('keeps a hit rate over 80 % across 1,000 dashboard requests by 200 students, and counts it truly', async () => {
     await t.gql('mutation { clearCache }', { token: admin });
     const tokens = await Promise.all(Array.from({ length: 200 }, (_, i) => t.login(`student${String(i + 1).padStart(3, '0')}`)));

@@ -67,16 +67,11 @@ export class RequestCache {
    */
   async many<K, V>(namespace: Namespace, keys: readonly K[], spec: ManySpec<K, V>, load: (missing: K[]) => Promise<(V | undefined)[]>): Promise<(V | undefined)[]> {
     if (keys.length === 0) return [];
-    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return load([...keys]);
-
-    const base = [scope.epoch, scope.namespace(namespace)];
-    const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
-    // Used right after the await only (keys and the storable check), never later: see tokensOf.
-    const tokens = await this.tokensOf(perKey);
-    // No token (Redis late), or Redis went away just now: read the database, cache nothing.
-    if (!tokens || (this.shared.degraded && PER_STUDENT.has(namespace))) return load([...keys]);
-    const ids = keys.map((k) => spec.id(k));
-    const fullKeys = ids.map((id, i) => fullKey(namespace, perKey[i]!, tokens, id));
+    const located = await this.locate(namespace, keys, spec);
+    // No cache, no token (Redis late), or Redis away: read the database, cache nothing.
+    if (!located) return load([...keys]);
+    // The tokens are used right after the awaits only (keys and the storable check): see tokensOf.
+    const { perKey, tokens, ids, fullKeys } = located;
 
     const values = (await this.shared.lookup(namespace, fullKeys, this.scope, ids)) as (V | undefined)[];
     const waiting: Promise<void>[] = [];
@@ -110,6 +105,27 @@ export class RequestCache {
     }
     await Promise.all(waiting); // every promise is awaited here, so a failed load never goes unhandled
     return values;
+  }
+
+  /**
+   * Values cached for these keys under this request's versions, and nothing more: a key with no
+   * value is not loaded, and not counted as a miss (nothing was read elsewhere instead).
+   */
+  async peek<K, V>(namespace: Namespace, keys: readonly K[], spec: Pick<ManySpec<K, V>, 'id' | 'scopes'>): Promise<(V | undefined)[]> {
+    const located = keys.length === 0 ? undefined : await this.locate(namespace, keys, spec);
+    if (!located) return keys.map(() => undefined);
+    return (await this.shared.lookup(namespace, located.fullKeys, undefined, located.ids, false)) as (V | undefined)[];
+  }
+
+  /** The full keys of these keys under the versions this request reads; undefined when the cache cannot serve them now. */
+  private async locate<K>(namespace: Namespace, keys: readonly K[], spec: Pick<ManySpec<K, unknown>, 'id' | 'scopes'>) {
+    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return undefined;
+    const base = [scope.epoch, scope.namespace(namespace)];
+    const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
+    const tokens = await this.tokensOf(perKey);
+    if (!tokens || (this.shared.degraded && PER_STUDENT.has(namespace))) return undefined;
+    const ids = keys.map((k) => spec.id(k));
+    return { perKey, tokens, ids, fullKeys: ids.map((id, i) => fullKey(namespace, perKey[i]!, tokens, id)) };
   }
 
   /** One row per key, read through the cache; the batch query runs for the misses only. */

@@ -159,9 +159,10 @@ export class SharedCache {
 
   /**
    * Values for full keys: memory first, then Redis (filling memory); undefined for a miss. `ids`,
-   * when given, are the keys' own parts, in order (what a value refilled from Redis is of).
+   * when given, are the keys' own parts, in order (what a value refilled from Redis is of). `counted`:
+   * false for a look that loads nothing on a miss (not a hit or a miss in the figures).
    */
-  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, ids?: readonly string[]): Promise<unknown[]> {
+  async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, ids?: readonly string[], counted = true): Promise<unknown[]> {
     const values = this.memory.getSync(keys);
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
     const memoryHits = keys.length - missing.length;
@@ -184,8 +185,8 @@ export class SharedCache {
       }
     }
     const misses = missing.length - redisHits;
-    this.stats.record(namespace, memoryHits, redisHits, misses);
-    if (request) {
+    if (counted) this.stats.record(namespace, memoryHits, redisHits, misses);
+    if (request && counted) {
       request.cacheHits += memoryHits + redisHits;
       request.cacheMisses += misses;
     }

@@ -118,7 +118,7 @@ export class StudentModel {
 
   /** A value cached for the student under the version this request sees, without reading the database. */
   private async peek<V>(namespace: Namespace, id: number): Promise<V | undefined> {
-    const [value] = await this.cache.many<number, V>(namespace, [id], KEY, async (ids) => ids.map(() => undefined));
+    const [value] = await this.cache.peek<number, V>(namespace, [id], KEY);
     return value;
   }
 
