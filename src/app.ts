@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service.js';
 import { withVerificationCache } from './auth/token-cache.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { createRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import { RedisLink } from './redis/redis-link.js';
 import { systemClock, type Clock } from './common/time.js';
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from './db/client.js';
 import { ReadPins } from './db/read-pins.js';
@@ -37,21 +38,22 @@ import { StudentsService } from './students/students.service.js';
 export async function createApp(config: Config, logger: Logger, options: { clock?: Clock; database?: Partial<DatabaseOptions>; cache?: Partial<CacheOptions> } = {}) {
   const clock = options.clock ?? systemClock;
   const database: DatabaseHandle = await createDatabase({ ...config.database, ...options.database });
-  const cache = new SharedCache({ ...config.cache, redis: config.redis, ...options.cache }, logger);
-  await cache.start();
+  // One link to Redis for the cache, the rate limiter and the read pins (none without REDIS_URL).
+  const redis = config.redis.urls.length > 0 ? new RedisLink({ nodes: config.redis, prefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs }, logger) : undefined;
+  await redis?.connect(1_000);
+  const cache = new SharedCache({ ...config.cache, ...options.cache }, logger, redis);
   const invalidations = new InvalidationBus(database, cache, logger);
   if (cache.enabled) await invalidations.start();
   const db = database.db;
   // With a read replica, read-only loaders use it (see context.ts); writes always use the primary.
   const readDatabase = config.database.readUrl ? await createDatabase({ ...config.database, ...options.database, url: config.database.readUrl }) : database;
-  const readPins = new ReadPins(readDatabase === database ? 0 : config.database.readAfterWriteMs, { nodes: config.redis, prefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs });
-  if (readDatabase !== database) await readPins.start();
+  const readPins = new ReadPins(readDatabase === database ? 0 : config.database.readAfterWriteMs, redis);
 
   const repositories = repositoriesOver(db);
   const tokens = withVerificationCache(createTokenIssuer(config.auth.jwtSecret, config.auth.tokenTtlSeconds));
 
   // Brute-force and submitAttempt limits, shared by every instance through Redis when it is there.
-  const rateLimiter = await createRateLimiter({ redis: config.redis, keyPrefix: config.cache.keyPrefix, commandTimeoutMs: config.cache.commandTimeoutMs }, clock, logger);
+  const rateLimiter = createRateLimiter(redis, clock);
 
   const exercises = new ExercisesService();
   const health = new HealthService(database, cache);
@@ -60,7 +62,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     students: new StudentsService(clock),
     exercises,
     progress: new ProgressService(),
-    attempts: new AttemptsService(exercises, clock, rateLimiter, config.rateLimits),
+    attempts: new AttemptsService(clock, rateLimiter, config.rateLimits),
     recommendations: new RecommendationsService(clock),
     sessions: new SessionsService(clock),
     health,
@@ -97,7 +99,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
       await rateLimiter.close();
       await invalidations.close();
       await cache.close();
-      await readPins.close();
+      await redis?.close();
       if (readDatabase !== database) await readDatabase.close();
       await database.close();
     },

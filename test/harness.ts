@@ -8,6 +8,7 @@ import { RequestCache } from '../src/cache/request-cache.js';
 import { ManualClock, type Clock } from '../src/common/time.js';
 import type { QueryEvent } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
+import { RedisLink } from '../src/redis/redis-link.js';
 import type { Context } from '../src/context.js';
 import { requestReads } from '../src/request-context.js';
 import { buildAppSchema } from '../src/schema.js';
@@ -184,4 +185,21 @@ function safeJson(body: string): any {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A link to a test Redis (one node, or a cluster's seed nodes), connected; its logger keeps
+ * nothing unless `lines` is given.
+ */
+export async function connectLink(urls: string, prefix: string, options: { commandTimeoutMs?: number; lines?: { level: string; message: string }[] } = {}): Promise<RedisLink> {
+  const nodes = urls.split(',');
+  const logger = createLogger({ logLevel: 'info', env: 'test' }, {
+    write: (line: string) => {
+      const entry = JSON.parse(line) as { level: number; msg: string };
+      options.lines?.push({ level: entry.level >= 40 ? 'warn' : 'info', message: entry.msg });
+    },
+  });
+  const link = new RedisLink({ nodes: { urls: nodes, cluster: nodes.length > 1 }, prefix, commandTimeoutMs: options.commandTimeoutMs ?? 500 }, logger);
+  await link.connect(3_000);
+  return link;
 }

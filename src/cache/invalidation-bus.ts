@@ -10,16 +10,11 @@ export const INVALIDATION_CHANNEL = 'reved_invalidate';
 const message = z.object({ from: z.string().optional(), scopes: z.array(z.string().max(100)).min(1).max(100) });
 
 /**
- * Invalidations that cannot go through Redis go through PostgreSQL, which every instance holds a
- * connection to anyway. An instance whose bump Redis did not take (cut off from it, or Redis
- * refusing writes at maxmemory) NOTIFYs the scopes; every other instance LISTENs, bumps them in
- * Redis if it can, and stops trusting Redis if it cannot (shared-cache.ts applyBroadcast). The
- * database sends the same message when an account is deleted or its tokens are revoked, whoever
- * did it (migration 2026-12-07T0001). Delivery takes milliseconds: well within the 1 s in which a
- * logout, a password change or an answer must be seen by every instance.
+ * Invalidations Redis did not take go through PostgreSQL: the instance NOTIFYs the scopes, every
+ * other one LISTENs and applies them (SharedCache.applyBroadcast). The database sends the same
+ * when an account is deleted or its tokens revoked (migration 2026-12-07T0001).
  */
 export class InvalidationBus {
-  /** This instance, so that it does not apply its own messages again. */
   private readonly id = randomUUID();
   private stop: (() => Promise<void>) | undefined;
 

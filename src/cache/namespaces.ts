@@ -1,20 +1,12 @@
 /**
- * Every namespace of the shared cache, with its TTL, in one place. Two things are cached: the
- * curriculum (exercises/exercises.loaders.ts), shared by everyone, and what the student read model
- * keeps of each student (student-model/), each under one version scope.
- *
- * Values are never updated in place: a key embeds the versions of what it was computed from
- * (see request-cache.ts), so a write bumps a version and the old entries become unreachable on
- * every instance at once, then age out by TTL or LRU.
+ * The namespaces of the shared cache and their TTLs. Two things are cached: the curriculum
+ * (exercises/exercises.loaders.ts) and the student read model (student-model/). A key embeds the
+ * versions its value was built from: a write bumps a version, old entries become unreachable.
  */
 export const CACHE_NAMESPACES = {
-  /** Modules, a level's exercises, exercises by id. Changes only with the curriculum. */
   curriculum: { ttlSeconds: 24 * 3600, what: 'the exercise hierarchy: modules and exercises' },
-  /** A student's profile row: points, streak, last activity, token version. */
   students: { ttlSeconds: 15 * 60, what: "students' profiles" },
-  /** A student's progress rows, with the scheduler's state. */
   progress: { ttlSeconds: 3600, what: "students' progress" },
-  /** A student's recent sessions. */
   sessions: { ttlSeconds: 15 * 60, what: "students' learning sessions" },
 } as const;
 
@@ -39,10 +31,7 @@ export const scope = {
   student: (id: number) => `student:${id}`,
 } as const;
 
-/**
- * Every scope a student's own request may read a token of, read together at the start of the
- * request (one Redis round trip) instead of one batch for the token check and another for the rest.
- */
+/** Every scope a student's request may read, read at its start in one round trip. */
 export function studentRequestScopes(id: number): string[] {
   return [scope.epoch, ...NAMESPACE_NAMES.map(scope.namespace), scope.curriculum, scope.student(id)];
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/harness.js';
+import { connectLink, createTestApp, type TestApp } from '../../test/harness.js';
 import { operation } from '../../test/operations.js';
 import { hasRedisServer, ThrowawayRedisCluster } from '../../test/throwaway-redis.js';
 import { RedisStore } from './redis-store.js';
@@ -18,8 +18,9 @@ describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
   });
 
   it('keeps the store contract across slots: values, versions, and emptying a namespace', async () => {
-    const store = new RedisStore({ urls: cluster.url.split(','), cluster: true, prefix: 'contract', commandTimeoutMs: 500 });
-    expect(await store.connect(3_000)).toBe(true);
+    const link = await connectLink(cluster.url, 'contract');
+    expect(link.away).toBe(false);
+    const store = Object.assign(new RedisStore(link), { close: () => link.close() });
     try {
       const entries = Array.from({ length: 50 }, (_, i) => ({ key: `progress:k${i}`, namespace: 'progress' as const, value: { i, at: new Date(0) }, ttlMs: 60_000, size: 10 }));
       await store.set(entries);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DelayProxy } from '../../test/delay-proxy.js';
 import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
 import { createLogger } from '../logger.js';
-import { CACHE_CLIENT_NAME, lateCommandGraceMs } from './redis-store.js';
+import { lateCommandGraceMs, LINK_CLIENT_NAME, RedisLink } from '../redis/redis-link.js';
 import { RequestCache } from './request-cache.js';
 import { SharedCache } from './shared-cache.js';
 
@@ -17,6 +17,7 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
   let redis: ThrowawayRedis;
   let proxy: DelayProxy;
   let cache: SharedCache;
+  let link: RedisLink;
   const logs: { msg: string }[] = [];
 
   beforeAll(async () => {
@@ -30,15 +31,14 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
   afterEach(async () => {
     proxy.fast();
     await cache?.close();
+    await link?.close();
   });
 
   async function startCache(): Promise<SharedCache> {
     const logger = createLogger({ logLevel: 'info', env: 'test' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-    cache = new SharedCache(
-      { enabled: true, redis: { urls: [proxy.url], cluster: false }, keyPrefix: `late${Date.now()}`, commandTimeoutMs: TIMEOUT_MS, memoryMaxEntries: 1_000, memoryMaxBytes: 1_000_000 },
-      logger,
-    );
-    await cache.start(2_000);
+    link = new RedisLink({ nodes: { urls: [proxy.url], cluster: false }, prefix: `late${Date.now()}`, commandTimeoutMs: TIMEOUT_MS }, logger);
+    await link.connect(2_000);
+    cache = new SharedCache({ enabled: true, memoryMaxEntries: 1_000, memoryMaxBytes: 1_000_000 }, logger, link);
     expect(cache.backend).toBe('redis');
     return cache;
   }
@@ -47,7 +47,7 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
     const c = await startCache();
     const [curriculum, student] = (await c.versions(['curriculum', 'student:1'])) as string[];
 
-    proxy.slow(CACHE_CLIENT_NAME, 1_500);
+    proxy.slow(LINK_CLIENT_NAME, 1_500);
     const started = performance.now();
     const late = await c.versions(['curriculum', 'student:1']);
     const waited = performance.now() - started;
@@ -74,7 +74,7 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
     const spec = { id: (k: string) => k, scopes: () => ['student:3'] };
     let loads = 0;
     const load = async () => ({ n: ++loads });
-    proxy.slow(CACHE_CLIENT_NAME, 1_000);
+    proxy.slow(LINK_CLIENT_NAME, 1_000);
     const one = async () => (await new RequestCache(c).many('sessions', ['student:3'], spec, async () => [await load()]))[0];
     expect(await one()).toEqual({ n: 1 });
     await new RequestCache(c).put('sessions', [{ id: 'student:3', scopes: ['student:3'], value: { n: 99 } }]); // no tokens: a no-op
@@ -89,7 +89,7 @@ describe.runIf(hasRedisServer)('Redis late on the cache connection, Redis itself
   it('takes Redis for away when a command stays unanswered past the grace, although the probe answers, then comes back', async () => {
     const c = await startCache();
     await c.versions(['curriculum']);
-    proxy.slow(CACHE_CLIENT_NAME, Infinity);
+    proxy.slow(LINK_CLIENT_NAME, Infinity);
     const late = await c.versions(['student:2']);
     expect(late[0]).toBeInstanceOf(Error);
     expect(c.degraded).toBe(false);

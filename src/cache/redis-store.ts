@@ -1,67 +1,36 @@
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import calculateSlot from 'cluster-key-slot';
 import { studentOfScope, type Namespace } from './namespaces.js';
-import { closeRedisClient, createRedisClient, ReplyClock, withTimeout, type RedisClient } from '../redis/redis-client.js';
+import type { RedisClient } from '../redis/redis-client.js';
+import type { RedisLink } from '../redis/redis-link.js';
 import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 import { groupBy } from '../common/group-by.js';
 
-export interface RedisStoreOptions {
-  /** One node, or the seed nodes of a cluster. */
-  urls: string[];
-  cluster: boolean;
-  /** Every key this service writes starts with `<prefix>:` (other data may share the Redis). */
-  prefix: string;
-  /** No command waits longer than this; a dead or hung Redis fails fast. */
-  commandTimeoutMs: number;
-  onStateChange?: (up: boolean, error?: unknown) => void;
-}
-
-/** Connection names, as CLIENT LIST shows them. */
-export const CACHE_CLIENT_NAME = 'reved-cache';
-export const PROBE_CLIENT_NAME = 'reved-cache-probe';
-
-/** How long a command that timed out may stay unanswered while Redis answers the probe. */
-export function lateCommandGraceMs(commandTimeoutMs: number): number {
-  return Math.max(5_000, 20 * commandTimeoutMs);
-}
-
 /** Version tokens outlive every entry built on them; a lost token only causes misses. */
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
+/** Changed with the shape of a cached value: instances of two versions never read each other's entries. */
+const FORMAT = 'c4';
+
 /**
- * Values through Keyv over @keyv/redis; version tokens through the same node-redis client. The client
- * reconnects by itself with capped exponential backoff; while it is down, commands fail at once
- * (no offline queue) and the shared cache works without it.
- *
- * A command that times out does not by itself mean Redis is away: on a saturated server its reply
- * may wait behind this process's own backlog on the connection, and a busy server must not take
- * itself for an outage and turn its cache off just when it needs it most. So a timeout starts a check
- * (`check`), and the store reports Redis away (onStateChange(false)) only when the check says so.
+ * Values through Keyv over @keyv/redis, version tokens through the same node-redis client: the
+ * link's (src/redis/redis-link.ts), whose commands time out and which says when Redis is away.
  */
 export class RedisStore implements CacheStore {
   readonly backend = 'redis' as const;
   // One node or a cluster: both take the commands used here (a cluster routes each by its key).
   private readonly client: RedisClient;
-  /** A connection of its own for the check: its read never queues behind the cache's commands. */
-  private readonly probeClient: RedisClient;
   private readonly keyv: Keyv;
-  private up = false;
-  private readonly replies = new ReplyClock();
-  private probing = false;
-  private watching = false;
-  private closed = false;
+  private readonly prefix: string;
+  private readonly cluster: boolean;
 
-  constructor(private readonly options: RedisStoreOptions) {
-    this.client = createRedisClient(options, options.commandTimeoutMs, CACHE_CLIENT_NAME);
-    this.probeClient = createRedisClient(options, options.commandTimeoutMs, PROBE_CLIENT_NAME);
-    this.probeClient.on('error', () => {}); // a probe that cannot connect fails its read, and says so
-    this.client.on('error', (error: unknown) => this.setUp(false, error));
-    this.client.on('ready', () => this.setUp(true));
-    this.client.on('end', () => this.setUp(false));
+  constructor(private readonly link: RedisLink) {
+    this.client = link.client;
+    this.prefix = link.options.prefix;
+    this.cluster = link.options.nodes.cluster;
     const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
-    // Values go to Redis serialized once, by the cache (serializer.ts), without Keyv's envelope:
-    // expiry is Redis's own (PX), and the text is what SharedCache counted for its memory bound.
+    // Values serialized once, by the cache, without Keyv's envelope; expiry is Redis's own (PX).
     this.keyv = new Keyv({
       store: adapter,
       serialize: (d) => d.value as string,
@@ -73,92 +42,12 @@ export class RedisStore implements CacheStore {
     this.keyv.on('error', () => {}); // errors reach callers through throwOnErrors
   }
 
-  /** Starts connecting; resolves once connected or after `waitMs`, whichever comes first. */
-  async connect(waitMs: number): Promise<boolean> {
-    this.probeClient.connect().catch(() => {}); // retried by the reconnect strategy
-    return new Promise<boolean>((resolve) => {
-      if (this.up) resolve(true);
-      this.client.once('ready', () => resolve(true));
-      setTimeout(() => resolve(this.up), waitMs).unref();
-      this.client.connect().then(
-        () => {
-          // A cluster has no 'ready' event of its own: connected means ready.
-          if (!this.options.cluster) return;
-          this.setUp(true);
-          resolve(true);
-        },
-        () => {}, // retried by the reconnect strategy
-      );
-    });
-  }
-
-  get isUp(): boolean {
-    return this.up;
-  }
-
-  private setUp(up: boolean, error?: unknown) {
-    if (this.up === up && up) return;
-    const changed = this.up !== up;
-    this.up = up;
-    if (changed || error) this.options.onStateChange?.(up, error);
-  }
-
-  // c3: progress rows with their times as epoch milliseconds (c2's had Dates, and c2 was the first
-  // without Keyv's envelope, c:). An older instance's entries are never read, nor ours by it.
   private k(key: string): string {
-    return `${this.options.prefix}:c3:${key}`;
+    return `${this.prefix}:${FORMAT}:${key}`;
   }
 
   private timed<T>(op: Promise<T>): Promise<T> {
-    return withTimeout(op, this.options.commandTimeoutMs, this.replies, () => this.check(op));
-  }
-
-  /**
-   * A command timed out: Redis is away, or only slow to reach. It is taken for away when a read
-   * on the probe's own connection is not answered within the command timeout (Redis hung or
-   * gone), or when the late command is still unanswered after lateCommandGraceMs (this connection
-   * is stuck although Redis answers others). Until then the command's caller has had its timeout
-   * (a miss: the request reads the database), and the command itself is still on its way: Redis
-   * answers a connection's commands in order, so a version bump that timed out is applied before
-   * anything sent after it, or the connection fails and the outage that follows bumps the epoch.
-   */
-  private check(late: Promise<unknown>): void {
-    if (this.closed || !this.up) return;
-    const away = (error: unknown) => {
-      if (!this.closed && this.up) this.options.onStateChange?.(false, error);
-    };
-    if (!this.probing) {
-      this.probing = true;
-      this.probe()
-        .catch(away)
-        .finally(() => (this.probing = false));
-    }
-    if (!this.watching) {
-      this.watching = true;
-      const graceMs = lateCommandGraceMs(this.options.commandTimeoutMs);
-      const grace = setTimeout(() => {
-        this.watching = false;
-        away(new Error(`a Redis command was not answered within ${graceMs} ms, although Redis answers the probe`));
-      }, graceMs);
-      grace.unref();
-      // Answered, or failed with its connection (which reports itself through 'error').
-      const answered = () => {
-        clearTimeout(grace);
-        this.watching = false;
-      };
-      late.then(answered, answered);
-    }
-  }
-
-  /**
-   * A read on the probe's own connection, within the command timeout (see withTimeout). While that
-   * connection is being made again (after Redis came back, its backoff may lag the cache's), the
-   * read goes on the cache's connection instead: a reconnecting probe says nothing about Redis.
-   */
-  probe(): Promise<void> {
-    const ready = this.options.cluster ? this.probeClient.isOpen : this.probeClient.isReady;
-    const client = ready ? this.probeClient : this.client;
-    return withTimeout(client.get(`${this.options.prefix}:ping`), this.options.commandTimeoutMs).then(() => {});
+    return this.link.run(op);
   }
 
   async get(keys: readonly string[]): Promise<unknown[]> {
@@ -184,7 +73,7 @@ export class RedisStore implements CacheStore {
   /** MGET, one per cluster slot, answers in the order of the keys. */
   private async mGet(keys: string[]): Promise<(string | null)[]> {
     // One node: one MGET, its answers already in order (most requests make this call once).
-    if (!this.options.cluster) return this.timed(this.client.mGet(keys));
+    if (!this.cluster) return this.timed(this.client.mGet(keys));
     const found = new Map<string, string | null>();
     await this.timed(
       Promise.all(
@@ -198,7 +87,7 @@ export class RedisStore implements CacheStore {
   }
 
   private bySlot(keys: string[]): Map<number, string[]> {
-    return groupBy(keys, (k) => (this.options.cluster ? calculateSlot(k) : 0));
+    return groupBy(keys, (k) => (this.cluster ? calculateSlot(k) : 0));
   }
 
   async versions(scopes: readonly string[]): Promise<string[]> {
@@ -232,7 +121,7 @@ export class RedisStore implements CacheStore {
   }
 
   /**
-   * Deletes a namespace's entries (their keys start with `<prefix>:c3:<namespace>:`), found with
+   * Deletes a namespace's entries (their keys start with `<prefix>:<FORMAT>:<namespace>:`), found with
    * SCAN on every node: incremental, so Redis keeps answering meanwhile (an admin's rare act; the
    * entries were already unreachable, since the namespace's version was bumped first). Returns how
    * many entries existed and went.
@@ -240,7 +129,7 @@ export class RedisStore implements CacheStore {
   async clearNamespace(namespace: Namespace): Promise<number> {
     const match = `${globEscape(this.k(namespace))}:*`;
     const cluster = this.client as unknown as { masters: unknown[]; nodeClient(node: unknown): Promise<RedisClient> };
-    const nodes = this.options.cluster ? await Promise.all(cluster.masters.map((m) => cluster.nodeClient(m))) : [this.client];
+    const nodes = this.cluster ? await Promise.all(cluster.masters.map((m) => cluster.nodeClient(m))) : [this.client];
     let deleted = 0;
     for (const node of nodes) {
       let cursor = '0';
@@ -254,14 +143,11 @@ export class RedisStore implements CacheStore {
   }
 
   async ping(): Promise<void> {
-    // A read of one key: a cluster has no keyless PING, and it proves the node owning it answers.
-    await this.timed(this.client.get(`${this.options.prefix}:ping`));
+    await this.link.probe();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.all([closeRedisClient(this.client, this.options.commandTimeoutMs), closeRedisClient(this.probeClient, this.options.commandTimeoutMs)]);
-  }
+  /** The link is closed by its owner (it is shared). */
+  async close(): Promise<void> {}
 
   /**
    * Version keys carry a hash tag, so that on a cluster one student's versions share a slot, as do
@@ -269,7 +155,7 @@ export class RedisStore implements CacheStore {
    */
   private versionKey(scope: string): string {
     const student = studentOfScope(scope);
-    return `${this.options.prefix}:v:{${student === undefined ? 'g' : `s${student}`}}:${scope}`;
+    return `${this.prefix}:v:{${student === undefined ? 'g' : `s${student}`}}:${scope}`;
   }
 }
 

@@ -1,10 +1,6 @@
 /**
- * JSON that keeps Dates: cached domain objects carry Date fields, and plain JSON would bring
- * them back as strings. A Date is written as {"$date": "<ISO>"}.
- *
- * Dates are swapped for their tagged form by a walk before JSON.stringify, and back after
- * JSON.parse, rather than by a replacer and a reviver: a callback per value keeps V8 off its fast
- * JSON paths (docs/performance.md, "Measurements behind the code").
+ * JSON that keeps Dates (as {"$date": "<ISO>"}), swapped by a walk rather than a replacer and a
+ * reviver, which keep V8 off its fast JSON paths (docs/performance.md).
  */
 export function serialize(value: unknown): string {
   return JSON.stringify(tagDates(value));

@@ -2,6 +2,7 @@ import type { Logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
 import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, studentOfScope, type Namespace } from './namespaces.js';
 import { RedisTimeoutError } from '../redis/redis-client.js';
+import type { RedisLink } from '../redis/redis-link.js';
 import { RedisStore } from './redis-store.js';
 import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
@@ -10,10 +11,6 @@ import { MemoryStore, slotOf, type Bumped, type StoreEntry } from './store.js';
 export interface CacheOptions {
   /** false (CACHE=off): every read goes to the database; for before/after comparisons. */
   enabled: boolean;
-  /** No nodes: memory only. Several, or `cluster`: a Redis Cluster. */
-  redis: { urls: readonly string[]; cluster: boolean };
-  keyPrefix: string;
-  commandTimeoutMs: number;
   memoryMaxEntries: number;
   memoryMaxBytes: number;
 }
@@ -25,26 +22,18 @@ export interface CacheHealth {
 }
 
 /**
- * The cache shared across requests (and, through Redis, across instances): a bounded in-process
- * LRU in front of Redis when REDIS_URL is set, the LRU alone otherwise.
- *
- * Redis away: reads and writes that need it fail fast (short command timeout, no offline queue),
- * the cache goes DEGRADED and logs one warning, per-student entries are bypassed (read from the
- * database, so no instance can serve a value it could not invalidate), the curriculum keeps being
- * served from memory, and a probe retries Redis with backoff. When Redis answers again the epoch
- * is bumped (invalidations may have been missed meanwhile) and the cache is back to Redis.
- *
- * Away means: the connection failed, or the store's check after a timeout said so (redis-store.ts).
- * A command that only timed out costs its request the cache (a miss, or no token: the request
- * reads the database) and does not turn Redis off for everyone.
+ * The cache shared across requests and, through Redis, instances: a bounded in-process LRU in
+ * front of Redis, or alone without it. Redis away (the link says when), per-student entries are
+ * read from the database (no instance serves what it could not invalidate) and the curriculum
+ * from memory; when it is back, a new epoch starts before it is used. A command that only timed
+ * out costs its request a miss. docs/architecture.md, "The shared cache".
  */
 export class SharedCache {
   readonly memory: MemoryStore;
   readonly remote: RedisStore | undefined;
   readonly stats = new CacheStatsCollector();
+  /** Since when Redis has not been used: away, or back but the new epoch not yet started. */
   private degradedSince: Date | null = null;
-  private probe: NodeJS.Timeout | undefined;
-  private closed = false;
   private lastMissLog = 0;
   /** Last tokens read from Redis for shared scopes (not a student's), used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
@@ -53,22 +42,19 @@ export class SharedCache {
   constructor(
     readonly options: CacheOptions,
     private readonly logger: Logger,
+    private readonly link?: RedisLink,
   ) {
     this.memory = new MemoryStore({ maxEntries: options.memoryMaxEntries, maxBytes: options.memoryMaxBytes });
-    if (options.enabled && options.redis.urls.length > 0) {
-      this.remote = new RedisStore({
-        urls: [...options.redis.urls],
-        cluster: options.redis.cluster,
-        prefix: options.keyPrefix,
-        commandTimeoutMs: options.commandTimeoutMs,
-        onStateChange: (up, error) => (up ? this.recovered() : this.failed(error)),
-      });
-    }
-  }
-
-  /** Connects to Redis if configured, waiting at most `waitMs` (the service starts without it). */
-  async start(waitMs = 1_000): Promise<void> {
-    if (this.remote && !(await this.remote.connect(waitMs))) this.failed(new Error('Redis did not answer at start'));
+    if (!options.enabled || !link) return;
+    this.remote = new RedisStore(link);
+    if (link.away) this.degradedSince = link.downSince ?? new Date();
+    link.watch({
+      away: () => {
+        this.degradedSince ??= new Date();
+        this.stats.outage();
+      },
+      back: () => this.newEpoch(),
+    });
   }
 
   get enabled(): boolean {
@@ -84,11 +70,7 @@ export class SharedCache {
     return this.degradedSince !== null;
   }
 
-  /**
-   * Version tokens: from Redis when it answers; the memory store's own without Redis. When Redis
-   * did not answer in time but is not known to be away, a shared scope gets its last known token
-   * and a student's scope an Error: what is built on it is read from the database, not cached.
-   */
+  /** Version tokens; a token Redis did not give in time is the last known one (shared scopes) or an Error. */
   async versions(scopes: readonly string[]): Promise<(string | Error)[]> {
     if (!this.remote) return this.memory.versions(scopes);
     if (!this.degradedSince) {
@@ -97,19 +79,15 @@ export class SharedCache {
         scopes.forEach((s, i) => studentOfScope(s) === undefined && this.lastKnown.set(s, tokens[i]!));
         return tokens;
       } catch (error) {
-        this.trouble(error);
+        this.missed(error);
         if (!this.degradedSince) return scopes.map((s) => this.lastKnown.get(s) ?? (error instanceof Error ? error : new Error(String(error))));
       }
     }
-    // Redis away: shared scopes keep their last known token (the curriculum keeps being served).
     const local = await this.memory.versions(scopes);
     return scopes.map((s, i) => this.lastKnown.get(s) ?? local[i]!);
   }
 
-  /**
-   * Makes every entry built on these scopes unreachable, on every instance. Returns the tokens
-   * replaced and set, from the store every instance reads (undefined when Redis could not say).
-   */
+  /** Makes what is built on these scopes unreachable everywhere; the tokens replaced and set (undefined: Redis could not say). */
   async bump(scopes: readonly string[]): Promise<Bumped[] | undefined> {
     const local = await this.memory.bump(scopes);
     if (!this.remote) return local;
@@ -118,11 +96,10 @@ export class SharedCache {
       try {
         return await this.remote.bump(scopes);
       } catch (error) {
-        this.trouble(error);
+        this.missed(error);
       }
     }
-    // Redis did not take it (away from here, or refusing writes): the other instances, which may
-    // still read the old versions there, hear it through PostgreSQL (invalidation-bus.ts).
+    // Redis did not take it: the other instances hear it through PostgreSQL (invalidation-bus.ts).
     this.undelivered?.(scopes);
     return undefined;
   }
@@ -134,12 +111,7 @@ export class SharedCache {
     this.undelivered = send;
   }
 
-  /**
-   * A bump made elsewhere that did not reach Redis (or made by the database: an account deleted,
-   * its tokens revoked). Applied here, and to Redis if this instance can write there; if it cannot,
-   * Redis's versions cannot be trusted, and per-student values are read from the database until
-   * Redis takes writes again (then the epoch moves, as after any outage).
-   */
+  /** A bump that did not reach Redis, heard through PostgreSQL: applied here and to Redis, or Redis is not trusted. */
   async applyBroadcast(scopes: readonly string[]): Promise<void> {
     await this.memory.bump(scopes);
     for (const s of scopes) this.lastKnown.delete(s);
@@ -147,21 +119,17 @@ export class SharedCache {
     try {
       await this.remote.bump(scopes);
     } catch (error) {
-      this.failed(error);
+      this.untrusted(error);
     }
   }
 
-  /** Broadcasts may have been missed (the listener's connection was lost): nothing cached so far is trusted. */
+  /** The listener reconnected: broadcasts may have been missed, so nothing cached so far is trusted. */
   async missedBroadcasts(): Promise<void> {
     this.logger.warn('cache: invalidations may have been missed while the listener was reconnecting; starting a new epoch');
     await this.applyBroadcast([scope.epoch]);
   }
 
-  /**
-   * Values for full keys: memory first, then Redis (filling memory); undefined for a miss. `ids`,
-   * when given, are the keys' own parts, in order (what a value refilled from Redis is of). `counted`:
-   * false for a look that loads nothing on a miss (not a hit or a miss in the figures).
-   */
+  /** Values for full keys, memory then Redis; `ids`: the keys' own parts; `counted`: false for a peek. */
   async lookup(namespace: Namespace, keys: readonly string[], request?: RequestScope, ids?: readonly string[], counted = true): Promise<unknown[]> {
     const values = this.memory.getSync(keys);
     const missing = values.flatMap((v, i) => (v === undefined ? [i] : []));
@@ -176,7 +144,6 @@ export class SharedCache {
           const i = missing[j]!;
           values[i] = v;
           redisHits++;
-          // The serialized size is not at hand here: count a typical entry for the memory bound.
           refill.push({ key: keys[i]!, namespace, value: v, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: 1_024, slot: ids && slotOf(namespace, ids[i]!) });
         });
         this.memory.setSync(refill);
@@ -193,15 +160,12 @@ export class SharedCache {
     return values;
   }
 
-  /**
-   * Writes computed values: memory now, Redis in the background (a failure only costs a miss).
-   * `id`: the key's own part, when it has versions (the memory store keeps one entry per id).
-   */
-  store(namespace: Namespace, entries: { key: string; id?: string; value: unknown; ttlMs?: number }[]): void {
+  /** Memory now, Redis in the background (a failure only costs a miss). */
+  store(namespace: Namespace, entries: { key: string; id?: string; value: unknown }[]): void {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
       const text = serialize(e.value);
-      return { key: e.key, namespace, value: e.value, ttlMs: e.ttlMs ?? CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
+      return { key: e.key, namespace, value: e.value, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
     });
     this.memory.setSync(full);
     this.stats.sets(namespace, full.length);
@@ -232,7 +196,7 @@ export class SharedCache {
       try {
         removed = await this.remote.clearNamespace(namespace);
       } catch (error) {
-        this.trouble(error);
+        this.missed(error);
       }
     }
     this.stats.deletes(namespace, removed);
@@ -247,17 +211,15 @@ export class SharedCache {
 
   async health(): Promise<CacheHealth> {
     if (!this.enabled) return { status: 'OK', latencyMs: null, detail: 'off (CACHE=off): every read goes to the database' };
-    if (!this.remote) return { status: 'OK', latencyMs: null, detail: 'memory (no REDIS_URL)' };
+    if (!this.link) return { status: 'OK', latencyMs: null, detail: 'memory (no REDIS_URL)' };
     const started = performance.now();
     try {
-      // On the probe's own connection: a busy cache connection does not make Redis look away.
-      await this.remote.probe();
-      if (this.degradedSince) this.recovered();
-      return { status: 'OK', latencyMs: performance.now() - started, detail: 'redis' };
-    } catch {
-      this.failed(new Error('ping failed'));
-      return { status: 'DEGRADED', latencyMs: null, detail: `redis unreachable since ${this.degradedSince?.toISOString()}: serving from memory` };
+      await this.link.probe();
+      if (!this.degradedSince) return { status: 'OK', latencyMs: performance.now() - started, detail: 'redis' };
+    } catch (error) {
+      this.link.lost(error);
     }
+    return { status: 'DEGRADED', latencyMs: null, detail: `redis not used since ${this.degradedSince?.toISOString()}: serving from memory` };
   }
 
   snapshot(): CacheStatsSnapshot {
@@ -266,29 +228,13 @@ export class SharedCache {
 
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.probe);
-    await this.remote?.close();
+    clearTimeout(this.epochRetry);
     await this.memory.close();
   }
 
-  /**
-   * A command that failed: a timeout is a miss (missed), anything else means Redis is away (failed).
-   * A timed-out command is still on its way, in order (see RedisStore.check); whether Redis is away
-   * is the store's check to say, through onStateChange.
-   */
-  private trouble(error: unknown): void {
-    if (error instanceof RedisTimeoutError) this.missed(error);
-    else this.failed(error);
-  }
-
-  /**
-   * A command that failed or timed out without Redis being away: it costs misses, not correctness
-   * (a value is filed under the versions it was computed from, so a late or lost one is never
-   * wrong). Counted, but it does not turn Redis off: under heavy load a command can take longer
-   * than the timeout while Redis is fine, and switching to memory (then bumping the epoch on
-   * return) would make every request dearer just when the server is busiest.
-   */
+  /** A failed or late command costs misses, not correctness: a value is filed under the versions it saw. */
   private missed(error: unknown): void {
+    this.link?.failed(error);
     if (error instanceof RedisTimeoutError) this.stats.timeout();
     else this.stats.error();
     const now = Date.now();
@@ -297,48 +243,41 @@ export class SharedCache {
     this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: a Redis command failed or timed out (the request read the database; logged at most every 10 s)');
   }
 
-  /** Redis is away: one warning per outage, then a probe with backoff until Redis answers. */
-  private failed(error: unknown): void {
+  /** Redis did not take a bump it must hold (refusing writes, or away): not used until a new epoch. */
+  private untrusted(error: unknown): void {
+    this.link?.failed(error);
     this.stats.error();
-    if (this.closed || !this.remote) return;
     if (!this.degradedSince) {
       this.degradedSince = new Date();
       this.stats.outage();
-      this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: Redis unreachable, serving from memory until it answers');
+      this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'cache: Redis did not take an invalidation; serving from memory until it does');
     }
-    this.scheduleProbe(250);
+    this.newEpoch();
   }
 
-  private scheduleProbe(delayMs: number): void {
-    if (this.probe || this.closed) return;
-    this.probe = setTimeout(async () => {
-      this.probe = undefined;
-      try {
-        await this.remote!.ping();
-        this.recovered();
-      } catch {
-        this.scheduleProbe(Math.min(delayMs * 2, 2_000));
-      }
-    }, delayMs);
-    this.probe.unref();
-  }
+  private closed = false;
+  private epochRetry: NodeJS.Timeout | undefined;
+  private startingEpoch = false;
 
-  private recovering = false;
-
-  private recovered(): void {
-    if (!this.degradedSince || this.closed || !this.remote || this.recovering) return;
-    this.recovering = true;
-    // Writes during the outage could not bump their versions in Redis: start a new epoch before
-    // serving from Redis again, so no entry written before the outage can be read.
+  /** Redis is back: bumps may have missed it, so a new epoch starts before it is used (retried until taken). */
+  private newEpoch(delayMs = 250): void {
+    if (this.startingEpoch || this.epochRetry || this.closed || !this.remote || this.link!.away) return;
+    this.startingEpoch = true;
     this.remote
       .bump([scope.epoch])
-      .then(() => {
-        const outage = Date.now() - this.degradedSince!.getTime();
-        this.degradedSince = null;
-        this.lastKnown.clear();
-        this.logger.info({ outageMs: outage }, 'cache: Redis answers again, back to Redis');
-      })
-      .catch((error: unknown) => this.failed(error))
-      .finally(() => (this.recovering = false));
+      .then(
+        () => {
+          this.degradedSince = null;
+          this.lastKnown.clear();
+        },
+        () => {
+          this.epochRetry = setTimeout(() => {
+            this.epochRetry = undefined;
+            this.newEpoch(Math.min(delayMs * 2, 2_000));
+          }, delayMs);
+          this.epochRetry.unref();
+        },
+      )
+      .finally(() => (this.startingEpoch = false));
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRedisPrefix } from '../../test/harness.js';
+import { connectLink, deleteRedisPrefix } from '../../test/harness.js';
 import { RedisStore } from './redis-store.js';
 import { MemoryStore, type CacheStore, type StoreEntry } from './store.js';
 
@@ -66,9 +66,9 @@ describe.runIf(redisUrl)('with REDIS_URL', () => {
   contract(
     'redis',
     async () => {
-      const store = new RedisStore({ urls: [redisUrl!], cluster: false, prefix, commandTimeoutMs: 500 });
-      expect(await store.connect(2_000)).toBe(true);
-      return store;
+      const link = await connectLink(redisUrl!, prefix);
+      expect(link.away).toBe(false);
+      return Object.assign(new RedisStore(link), { close: () => link.close() });
     },
     () => deleteRedisPrefix(redisUrl!, prefix),
   );

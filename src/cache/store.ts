@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Namespace } from './namespaces.js';
 
-/** One value to write, under its full key, with the namespace it belongs to and its TTL. */
+/** One value to write under its full key (which starts with `<namespace>:`). */
 export interface StoreEntry {
-  /** Starts with `<namespace>:` (so a namespace's entries can be found by their keys). */
   key: string;
   namespace: Namespace;
   value: unknown;
   ttlMs: number;
-  /** Size estimate in bytes (the serialized length), for the memory bound. */
-  size: number;
-  /** The value serialized already (serializer.ts), when the caller has it: not serialized twice. */
-  text?: string;
-  /**
-   * What the value is of, whatever its versions (`<namespace>:<id>`). The memory store keeps one
-   * entry per slot, the last written: an entry under a version since replaced is never read again.
-   */
+  size: number; // bytes, estimated (the serialized length), for the memory bound
+  text?: string; // the value serialized already (serializer.ts)
+  /** What the value is of, whatever its versions: memory keeps the last entry written per slot. */
   slot?: string;
 }
 
@@ -25,21 +19,14 @@ export function slotOf(namespace: Namespace, id: string): string {
   return `${namespace}:${id}`;
 }
 
-/**
- * What the shared cache needs from a store: values by full key with a TTL, version tokens for
- * invalidation, and emptying one namespace. The memory store and the Redis store both implement
- * it and pass one contract suite (store.contract.test.ts).
- */
+/** What the shared cache needs of a store; memory and Redis pass one contract suite (store.contract.test.ts). */
 export interface CacheStore {
   readonly backend: 'memory' | 'redis';
   get(keys: readonly string[]): Promise<unknown[]>;
   set(entries: readonly StoreEntry[]): Promise<void>;
   /** The current token of each version scope; a scope never seen gets a fresh random token. */
   versions(scopes: readonly string[]): Promise<string[]>;
-  /**
-   * Gives each scope a new token: every key built on the old one is unreachable from now on.
-   * Returns, per scope, the token it replaced (null if there was none) and the new one.
-   */
+  /** New tokens: every key built on the old ones is unreachable. Per scope, the token replaced (or null) and the new one. */
   bump(scopes: readonly string[]): Promise<Bumped[]>;
   /** Deletes the namespace's entries; returns how many there were. */
   clearNamespace(namespace: Namespace): Promise<number>;
@@ -80,18 +67,13 @@ interface MemoryEntry {
 }
 
 /**
- * The in-process store: an LRU bounded by entries and by (estimated) bytes, holding values as
- * objects (no parsing on a hit). Used alone without Redis, and as the first layer in front of it.
- * Cached values are shared between requests: callers treat them as immutable.
+ * The in-process store: an LRU bounded by entries and estimated bytes, holding values as objects
+ * (no parsing on a hit), shared between requests: callers treat them as immutable.
  */
 export class MemoryStore implements CacheStore {
   readonly backend = 'memory' as const;
   private readonly entries: LRUCache<string, MemoryEntry>;
-  /**
-   * The key of each slot's entry. Without it, a student's lists stayed in memory under every
-   * version an answer replaced (four answers: 16 entries more), each counted whole against the
-   * byte bound though their rows are shared with the current list, until the bound evicted them.
-   */
+  /** The key of each slot's entry: what a write replaced leaves memory at once (docs/performance.md). */
   private readonly slots = new Map<string, string>();
   // Losing a version token is safe: a fresh token only turns old entries into misses.
   private readonly tokens = new LRUCache<string, string>({ max: 500_000 });
@@ -101,7 +83,6 @@ export class MemoryStore implements CacheStore {
       max: options.maxEntries,
       maxSize: options.maxBytes,
       sizeCalculation: (entry) => entry.size,
-      // Evicted, expired, deleted or overwritten: the slot no longer points at it.
       dispose: (entry, key) => {
         if (entry.slot !== undefined && this.slots.get(entry.slot) === key) this.slots.delete(entry.slot);
       },

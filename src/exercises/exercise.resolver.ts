@@ -33,9 +33,4 @@ export class ExerciseResolver {
   solution(@Parent() exercise: Exercise, @Ctx() ctx: Context): unknown {
     return ctx.services.exercises.solution(ctx, exercise);
   }
-
-  @FieldResolver(() => Module, { description: 'The module the exercise belongs to.' })
-  module(@Parent() exercise: Exercise, @Ctx() ctx: Context): Module | Promise<Module> {
-    return ctx.services.exercises.module(ctx, exercise);
-  }
 }

@@ -69,9 +69,7 @@ export class Exercise {
   moduleOrder!: number;
   order!: number;
   active!: boolean;
-  /**
-   * Its module, read with it (same rows, same cache version): Exercise.module then answers without
-   * a loader or a promise. Absent from an exercise cached before it was added (then loaded).
-   */
-  module?: Module;
+  /** Read with the exercise (same rows, same cache version): no loader, no promise. */
+  @Field(() => Module, { description: 'The module the exercise belongs to.' })
+  module!: Module;
 }

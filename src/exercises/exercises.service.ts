@@ -37,11 +37,6 @@ export class ExercisesService {
     }
   }
 
-  /** Read with the exercise; loaded by id for an exercise cached before it carried its module. */
-  module(ctx: Context, exercise: Exercise): Module | Promise<Module> {
-    return exercise.module ?? ctx.loaders.module.load(exercise.moduleId);
-  }
-
   /** The expected answer: ADMIN only, FORBIDDEN to a student whatever path reached the exercise. */
   solution(ctx: Context, exercise: Exercise): unknown {
     requireAdmin(ctx.viewer);

@@ -6,7 +6,6 @@ import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { BadUserInputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../errors.js';
-import type { ExercisesService } from '../exercises/exercises.service.js';
 import { AnswerShapeError, grade } from '../exercises/grading.js';
 import { SESSION_IDLE_MS } from '../sessions/sessions.service.js';
 import { storedForm, type AttemptInput } from './attempt.input.js';
@@ -26,7 +25,6 @@ export class AttemptsService {
   private readonly recording = new KeyedQueue();
 
   constructor(
-    private readonly exercises: ExercisesService,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
     limits: Config['rateLimits'],
@@ -53,8 +51,9 @@ export class AttemptsService {
       if (!first) throw new RateLimitedError(`Too many answers: at most ${this.rate.limit} a minute. Try again in ${rate.retryAfterSeconds} s.`, rate.retryAfterSeconds);
       return this.replay(ctx, viewer.studentId, exerciseId, answer, first);
     }
-    const exercise = await this.exercises.load(ctx, exerciseId);
-    if (!exercise?.active) throw new NotFoundError(`Exercise ${exerciseId}`);
+    // From the curriculum's loader: a missing exercise is a NotFoundError, as is a retired one.
+    const exercise = await ctx.loaders.exercise.load(exerciseId);
+    if (!exercise.active) throw new NotFoundError(`Exercise ${exerciseId}`);
 
     let correct: boolean;
     try {

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ProgressStatus } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import type { EpochMs } from '../common/time.js';
+import type { Exercise } from '../exercises/exercise.type.js';
 import { Student } from '../students/student.type.js';
 
 /**
@@ -86,4 +87,17 @@ export class AttemptResult {
 /** successes / attempts, 0 before any attempt. */
 export function successRate(p: { attempts: number; successes: number }): number {
   return p.attempts === 0 ? 0 : p.successes / p.attempts;
+}
+
+/**
+ * What recommendations, stats and the progress list are computed from: the student's progress
+ * rows, the active curriculum of its level, and every exercise either of them names. Built once
+ * per request and student by the student read model.
+ */
+export interface StudentWork {
+  progress: readonly Progress[];
+  /** Active exercises of the student's level, in curriculum order. */
+  curriculum: readonly Exercise[];
+  /** Every exercise named by `progress` or `curriculum`. */
+  exercises: ReadonlyMap<number, Exercise>;
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteRedisPrefix } from '../../test/harness.js';
+import { connectLink, deleteRedisPrefix } from '../../test/harness.js';
 import { hasRedisServer, ThrowawayRedis } from '../../test/throwaway-redis.js';
-import type { Logger } from '../logger.js';
 import { addressSubject, FallbackRateLimiter, MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 import { ManualClock, systemClock } from '../common/time.js';
@@ -113,9 +112,9 @@ describe.runIf(redisUrl)('with REDIS_URL', () => {
   contract(
     'redis',
     async () => {
-      const limiter = new RedisRateLimiter({ redis: { urls: [redisUrl!], cluster: false }, prefix, commandTimeoutMs: 500 });
-      expect(await limiter.connect(2_000)).toBe(true);
-      return limiter;
+      const link = await connectLink(redisUrl!, prefix);
+      expect(link.away).toBe(false);
+      return Object.assign(new RedisRateLimiter(link), { close: () => link.close() });
     },
     () => deleteRedisPrefix(redisUrl!, prefix),
   );
@@ -158,13 +157,6 @@ describe('addressSubject', () => {
   });
 });
 
-/** A logger that keeps what it is given (a hand-written fake). */
-function recordingLogger() {
-  const lines: { level: string; message: string }[] = [];
-  const at = (level: string) => (_obj: unknown, message?: string) => lines.push({ level, message: message ?? String(_obj) });
-  return { lines, logger: { warn: at('warn'), info: at('info'), error: at('error'), debug: at('debug') } as unknown as Logger };
-}
-
 describe.runIf(hasRedisServer)('Redis going away (a throwaway redis-server)', () => {
   let redis: ThrowawayRedis;
   beforeAll(async () => {
@@ -175,10 +167,10 @@ describe.runIf(hasRedisServer)('Redis going away (a throwaway redis-server)', ()
   });
 
   it('counts in memory while Redis is away, with one warning, and goes back to Redis', async () => {
-    const primary = new RedisRateLimiter({ redis: { urls: [redis.url], cluster: false }, prefix: 'rl-fault', commandTimeoutMs: 150 });
-    expect(await primary.connect(2_000)).toBe(true);
-    const { lines, logger } = recordingLogger();
-    const limiter = new FallbackRateLimiter(primary, new MemoryRateLimiter(systemClock), logger);
+    const lines: { level: string; message: string }[] = [];
+    const link = await connectLink(redis.url, 'rl-fault', { commandTimeoutMs: 150, lines });
+    expect(link.away).toBe(false);
+    const limiter = new FallbackRateLimiter(new RedisRateLimiter(link), new MemoryRateLimiter(systemClock), link);
     const r = rule(3, 60_000);
     try {
       expect(await limiter.hit(r, 's')).toMatchObject({ allowed: true, count: 1 });
@@ -201,6 +193,7 @@ describe.runIf(hasRedisServer)('Redis going away (a throwaway redis-server)', ()
       expect(lines.some((l) => l.level === 'info' && /answers again/.test(l.message))).toBe(true);
     } finally {
       await limiter.close();
+      await link.close();
     }
   });
 });

@@ -1,6 +1,5 @@
 import { isIPv6 } from 'node:net';
 import { LRUCache } from 'lru-cache';
-import type { Logger } from '../logger.js';
 import type { Clock } from '../common/time.js';
 
 /**
@@ -110,25 +109,26 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-/** After a failure, Redis is left alone this long (a hung Redis would otherwise cost every hit a timeout). */
-const RETRY_PRIMARY_AFTER_MS = 1_000;
+/** What the fallback needs to know of the link to Redis (src/redis/redis-link.ts). */
+export interface LinkState {
+  readonly away: boolean;
+  failed(error: unknown): void;
+}
 
 /**
- * Redis first, this process's memory when Redis does not answer: a limiter outage never fails a
- * request, it only makes the limits per instance until Redis is back. One warning per outage.
+ * Redis first, this process's memory while Redis is away or did not answer in time: a limiter
+ * outage never fails a request, it only makes the limits per instance until Redis is back. The
+ * link decides when Redis is away, logs it once, and finds it again.
  */
 export class FallbackRateLimiter implements RateLimiter {
-  private downSince: number | null = null;
-  private retryAt = 0;
-
   constructor(
     private readonly primary: RateLimiter,
     private readonly fallback: RateLimiter,
-    private readonly logger: Logger,
+    private readonly link: LinkState,
   ) {}
 
   get backend(): 'memory' | 'redis' {
-    return this.downSince === null ? this.primary.backend : this.fallback.backend;
+    return this.link.away ? this.fallback.backend : this.primary.backend;
   }
 
   hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
@@ -148,20 +148,11 @@ export class FallbackRateLimiter implements RateLimiter {
   }
 
   private async run<T>(op: (limiter: RateLimiter) => Promise<T>): Promise<T> {
-    if (this.downSince === null || Date.now() >= this.retryAt) {
+    if (!this.link.away) {
       try {
-        const result = await op(this.primary);
-        if (this.downSince !== null) {
-          this.logger.info({ outageMs: Date.now() - this.downSince }, 'rate limiter: Redis answers again, limits are shared again');
-          this.downSince = null;
-        }
-        return result;
+        return await op(this.primary);
       } catch (error) {
-        if (this.downSince === null) {
-          this.downSince = Date.now();
-          this.logger.warn({ err: error instanceof Error ? { message: error.message, name: error.name } : error }, 'rate limiter: Redis unreachable, counting in this instance only until it answers');
-        }
-        this.retryAt = Date.now() + RETRY_PRIMARY_AFTER_MS;
+        this.link.failed(error);
       }
     }
     return op(this.fallback);

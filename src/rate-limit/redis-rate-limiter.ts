@@ -1,5 +1,4 @@
-import { closeRedisClient, connectRedis, createRedisClient, ReplyClock, withTimeout, type RedisClient, type RedisNodes } from '../redis/redis-client.js';
-import type { Logger } from '../logger.js';
+import type { RedisLink } from '../redis/redis-link.js';
 import type { Clock } from '../common/time.js';
 import { decide, FallbackRateLimiter, MemoryRateLimiter, type RateLimitDecision, type RateLimiter, type RateLimitRule } from './rate-limiter.js';
 
@@ -21,67 +20,37 @@ return { n, ttl }`;
 const PEEK = `
 return { tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1]) }`;
 
-export interface RedisRateLimiterOptions {
-  redis: RedisNodes;
-  /** Counters live under `<prefix>:rl:` (other data may share the Redis). */
-  prefix: string;
-  commandTimeoutMs: number;
-}
-
 /** Counters shared by every instance: one Redis key per rule and subject, expiring with its window. */
 export class RedisRateLimiter implements RateLimiter {
   readonly backend = 'redis' as const;
-  private readonly client: RedisClient;
-  private readonly replies = new ReplyClock();
 
-  constructor(private readonly options: RedisRateLimiterOptions) {
-    this.client = createRedisClient(options.redis, options.commandTimeoutMs, 'reved-ratelimit');
-    this.client.on('error', () => {}); // failures reach callers through the commands
-  }
-
-  /** Starts connecting; resolves once connected or after `waitMs` (the service starts without it). */
-  connect(waitMs: number): Promise<boolean> {
-    return connectRedis(this.client, this.options.redis, waitMs);
-  }
+  constructor(private readonly link: RedisLink) {}
 
   async hit(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
-    const reply = await withTimeout(
-      this.client.eval(HIT, { keys: [this.key(rule, subject)], arguments: [String(rule.windowMs), String(rule.limit), String(rule.blockMs ?? 0)] }),
-      this.options.commandTimeoutMs,
-      this.replies,
-    );
-    const [count, remainingMs] = reply as [number, number];
+    const args = [String(rule.windowMs), String(rule.limit), String(rule.blockMs ?? 0)];
+    const [count, remainingMs] = (await this.link.run(this.link.client.eval(HIT, { keys: [this.key(rule, subject)], arguments: args }))) as [number, number];
     return decide(rule, count, remainingMs);
   }
 
   async peek(rule: RateLimitRule, subject: string): Promise<RateLimitDecision> {
-    const reply = await withTimeout(this.client.eval(PEEK, { keys: [this.key(rule, subject)] }), this.options.commandTimeoutMs, this.replies);
-    const [count, remainingMs] = reply as [number, number];
+    const [count, remainingMs] = (await this.link.run(this.link.client.eval(PEEK, { keys: [this.key(rule, subject)] }))) as [number, number];
     return decide(rule, count + 1, remainingMs);
   }
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
-    await withTimeout(this.client.unlink(this.key(rule, subject)), this.options.commandTimeoutMs, this.replies);
+    await this.link.run(this.link.client.unlink(this.key(rule, subject)));
   }
 
-  async close(): Promise<void> {
-    await closeRedisClient(this.client, this.options.commandTimeoutMs);
-  }
+  /** The link is closed by its owner (it is shared). */
+  async close(): Promise<void> {}
 
   private key(rule: RateLimitRule, subject: string): string {
-    return `${this.options.prefix}:rl:${rule.name}:${subject}`;
+    return `${this.link.options.prefix}:rl:${rule.name}:${subject}`;
   }
 }
 
-/** Redis (with this process's memory while it is away) when REDIS_URL is set; memory alone otherwise. */
-export async function createRateLimiter(
-  options: { redis: RedisNodes; keyPrefix: string; commandTimeoutMs: number },
-  clock: Clock,
-  logger: Logger,
-): Promise<RateLimiter> {
+/** Redis (with this process's memory while it is away) when there is a Redis link; memory alone otherwise. */
+export function createRateLimiter(link: RedisLink | undefined, clock: Clock): RateLimiter {
   const memory = new MemoryRateLimiter(clock);
-  if (options.redis.urls.length === 0) return memory;
-  const redis = new RedisRateLimiter({ redis: options.redis, prefix: options.keyPrefix, commandTimeoutMs: options.commandTimeoutMs });
-  await redis.connect(1_000);
-  return new FallbackRateLimiter(redis, memory, logger);
+  return link ? new FallbackRateLimiter(new RedisRateLimiter(link), memory, link) : memory;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Difficulty, ExerciseType, Level, Period, ProgressStatus, RecommendationReason, Subject } from '../common/enums.js';
 import { Exercise } from '../exercises/exercise.type.js';
 import { Progress } from '../progress/progress.type.js';
-import type { StudentWork } from '../progress/student-work.js';
-import { rankRecommendations } from './ranking.js';
+import type { StudentWork } from '../progress/progress.type.js';
+import { rankRecommendations } from './recommendations.service.js';
 
 const now = new Date('2026-05-10T10:00:00Z');
 const hour = 3_600_000;

@@ -1,10 +1,10 @@
 import { requireStudentAccess } from '../viewer.js';
-import { ProgressStatus } from '../common/enums.js';
+import { ProgressStatus, RecommendationReason, SUBJECTS, type Subject } from '../common/enums.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
-import type { StudentWork } from '../progress/student-work.js';
+import type { Exercise } from '../exercises/exercise.type.js';
+import type { StudentWork } from '../progress/progress.type.js';
 import type { Student } from '../students/student.type.js';
-import { rankRecommendations, type RankedExercise } from './ranking.js';
 
 export class RecommendationsService {
   /**
@@ -34,6 +34,67 @@ function nextReviewAfter(work: StudentWork, now: number): number {
     if (done && p.nextReviewAt !== null && p.nextReviewAt > now && p.nextReviewAt < next) next = p.nextReviewAt;
   }
   return next;
+}
+
+export const MAX_RECOMMENDATIONS = 20;
+
+export interface RankedExercise {
+  exerciseId: number;
+  reason: RecommendationReason;
+}
+
+/**
+ * The whole ranking of what a student should do next (up to MAX_RECOMMENDATIONS, so any `limit`
+ * is a prefix of it). Pure: same work and time, same ranking.
+ *   1. REVIEW_DUE: right before, review date passed; most overdue first.
+ *   2. RETRY: tried, never right; the one left alone longest first, so retries rotate.
+ *   3. NEW: never tried, of the student's level, in curriculum order (period, module, exercise),
+ *      alternating subjects, starting after the subject of the student's latest attempt.
+ * Retired (inactive) exercises are never recommended.
+ */
+export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECOMMENDATIONS): RankedExercise[] {
+  const ranked: RankedExercise[] = [];
+  const active = (id: number) => work.exercises.get(id)?.active === true;
+  const t = now.getTime();
+
+  const due = work.progress
+    .filter((p) => (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) && p.nextReviewAt !== null && p.nextReviewAt <= t && active(p.exerciseId))
+    .sort((a, b) => a.nextReviewAt! - b.nextReviewAt! || a.exerciseId - b.exerciseId);
+  for (const p of due) ranked.push({ exerciseId: p.exerciseId, reason: RecommendationReason.REVIEW_DUE });
+
+  const retries = work.progress
+    .filter((p) => p.status === ProgressStatus.IN_PROGRESS && active(p.exerciseId))
+    .sort((a, b) => (a.lastAttemptAt ?? 0) - (b.lastAttemptAt ?? 0) || a.exerciseId - b.exerciseId);
+  for (const p of retries) ranked.push({ exerciseId: p.exerciseId, reason: RecommendationReason.RETRY });
+  if (ranked.length >= max) return ranked.slice(0, max);
+
+  const tried = new Set(work.progress.filter((p) => p.attempts > 0).map((p) => p.exerciseId));
+  const queues = new Map<Subject, Exercise[]>(SUBJECTS.map((s) => [s, []]));
+  for (const e of work.curriculum) if (!tried.has(e.id)) queues.get(e.subject)?.push(e);
+
+  const latest = work.progress.reduce<(typeof work.progress)[number] | undefined>(
+    (acc, p) => (p.lastAttemptAt !== null && (!acc || acc.lastAttemptAt === null || p.lastAttemptAt > acc.lastAttemptAt) ? p : acc),
+    undefined,
+  );
+  const latestSubject = latest ? work.exercises.get(latest.exerciseId)?.subject : undefined;
+  const start = latestSubject ? (SUBJECTS.indexOf(latestSubject) + 1) % SUBJECTS.length : 0;
+  const order = [...SUBJECTS.slice(start), ...SUBJECTS.slice(0, start)];
+
+  const cursors = new Map<Subject, number>(order.map((s) => [s, 0]));
+  while (ranked.length < max) {
+    let added = false;
+    for (const s of order) {
+      const queue = queues.get(s)!;
+      const i = cursors.get(s)!;
+      if (i < queue.length && ranked.length < max) {
+        ranked.push({ exerciseId: queue[i]!.id, reason: RecommendationReason.NEW });
+        cursors.set(s, i + 1);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return ranked;
 }
 
 declare module '../context.js' {

@@ -5,23 +5,16 @@ import { loader, type Batching, type Loader } from '../common/loaders.js';
 import { DAY_MS, type Clock } from '../common/time.js';
 import type { Loaders, Repositories } from '../context.js';
 import { indexById } from '../exercises/exercise-index.js';
-import type { Progress } from '../progress/progress.type.js';
-import type { StudentWork } from '../progress/student-work.js';
+import type { Progress, StudentWork } from '../progress/progress.type.js';
 import type { LearningSession } from '../sessions/session.type.js';
 import type { Student } from '../students/student.type.js';
 
 /**
- * The student read model: everything cached about a student, and how a write replaces it. Services
- * ask it for a student's profile, progress rows (with the scheduler's state), work (rows and
- * curriculum, what ranking and stats are computed from) and recent sessions, and tell it after
- * a write; they never name a namespace, a scope or a key.
- *
- * One version scope per student (`student:<id>`): any write to the student makes every entry
- * about it unreachable on every instance at once. What the write already knows (the profile it
- * returned, the progress rows read before it plus the row it wrote) is written through under the
- * new version, so the next read, on any instance, is a hit.
- *
- * One per request (its loaders memoise what this viewer was allowed to read).
+ * The student read model: everything cached about a student (profile, progress rows with the
+ * scheduler's state, the work ranking and stats are computed from, recent sessions) under one
+ * version scope, and how a write replaces it: services ask it, and tell it after a write, and
+ * never name a namespace, a scope or a key. One per request. docs/architecture.md, "The student
+ * read model".
  */
 export class StudentModel {
   private readonly profiles: Loader<number, Student>;
@@ -31,9 +24,7 @@ export class StudentModel {
 
   constructor(
     private readonly cache: RequestCache,
-    /** Where reads go: a replica's repositories until the request writes, the primary's after. */
-    private readonly reads: () => Repositories,
-    /** The primary's, for what must be read after a write. */
+    private readonly reads: () => Repositories, // a replica's until the request writes, then the primary's
     private readonly primary: Repositories,
     private readonly curriculum: Pick<Loaders, 'curriculum' | 'exercise'>,
     private readonly clock: Clock,
@@ -75,11 +66,7 @@ export class StudentModel {
     return this.recent.load({ studentId, days });
   }
 
-  /**
-   * What a write to the student starts from, read before it: the version this request sees and the
-   * profile and rows cached under it (with `load`, rows missing from the cache are read). Undefined
-   * without a shared cache.
-   */
+  /** Read before a write: the version this request sees, and what is cached under it (`load`: rows read if not). */
   async beforeWrite(id: number, load = false): Promise<WriteBase | undefined> {
     const token = await this.cache.tokenOf(scope.student(id));
     if (!token) return undefined;
@@ -90,12 +77,10 @@ export class StudentModel {
   }
 
   /**
-   * After a write to the student has committed: everything cached about it is stale, here and on
-   * every instance. `profile`: the profile as the write returned it, or whether the write changed
-   * it. `row`: the progress row it wrote (rows not named are unchanged). What the write leaves as
-   * the base read it is written through under the new version when no other write came between
-   * (the version replaced is the one the base was read under); otherwise only what the write
-   * returned, and the rows read back from the primary.
+   * After a write committed: everything cached about the student is stale, everywhere. What the
+   * write knows (the profile it returned or left, the base's rows with the row it wrote) is written
+   * through under the new version, when no other write came between (the version replaced is the
+   * one the base was read under); else the rows are read back from the primary.
    */
   async written(id: number, change: { base: WriteBase | undefined; profile: Student | 'changed' | 'unchanged'; row?: Progress }): Promise<void> {
     const bumped = (await this.cache.invalidate([scope.student(id)])).get(scope.student(id));
@@ -111,21 +96,17 @@ export class StudentModel {
     let rows = base?.rows;
     if (change.row) rows = rows ? withRow(rows, change.row) : await this.primary.progress.byStudentIds([id]);
     if (rows) this.rows.prime(id, rows);
-    // Filed under the version this request just made (the request's tokens are the new ones).
     if (student) await this.cache.put('students', [{ id: String(id), scopes: [scope.student(id)], value: student }]);
     if (rows) await this.cache.put('progress', [{ id: String(id), scopes: [scope.student(id)], value: rows }]);
   }
 
-  /** A value cached for the student under the version this request sees, without reading the database. */
+  /** What is cached for the student under this request's version, without reading the database. */
   private async peek<V>(namespace: Namespace, id: number): Promise<V | undefined> {
     const [value] = await this.cache.peek<number, V>(namespace, [id], KEY);
     return value;
   }
 
-  /**
-   * The work is kept with the rows it was built on (cached rows are shared by every request until
-   * a write replaces them), so ranking and stats computed from it can be kept with it too.
-   */
+  /** Kept with the cached rows it was built on (shared until a write replaces them), as ranking and stats are with it. */
   private async buildWork(student: Pick<Student, 'id' | 'level'>): Promise<StudentWork> {
     const [progress, curriculum] = await Promise.all([this.progress(student.id), this.curriculum.curriculum.load(student.level)]);
     const kept = (progress as KeptRows)[WORK];
@@ -134,7 +115,7 @@ export class StudentModel {
     const missing = progress.map((p) => p.exerciseId).filter((id) => !level.has(id));
     let exercises = level;
     if (missing.length > 0) {
-      // Exercises of other levels (a student who moved up): a copy of the index, with them added.
+      // Exercises of other levels (a student who moved up).
       const all = new Map(level);
       for (const e of await this.curriculum.exercise.loadMany(missing)) {
         if (!(e instanceof Error)) all.set(e.id, e);
@@ -142,7 +123,6 @@ export class StudentModel {
       exercises = all;
     }
     const work = { progress, curriculum, exercises };
-    // A symbol, not enumerable: the serializer and spreads do not see it.
     if (Object.isExtensible(progress)) Object.defineProperty(progress, WORK, { value: work, writable: true, configurable: true });
     return work;
   }
@@ -177,7 +157,6 @@ interface SessionsKey {
   days: number;
 }
 
-/** A student's profile and its rows are keyed by its id, under its one version scope. */
 const KEY = { id: (id: number) => String(id), scopes: (id: number) => [scope.student(id)] };
 
 const WORK = Symbol('the work built on these rows');
@@ -185,7 +164,7 @@ type KeptRows = readonly Progress[] & { [WORK]?: StudentWork };
 
 const sessionsId = (k: SessionsKey) => `${k.studentId}:${k.days}`;
 
-/** The rows with `row` in place of the one for its exercise. Cached lists are never changed in place. */
+/** Cached lists are never changed in place. */
 function withRow(rows: readonly Progress[], row: Progress): Progress[] {
   const out = rows.filter((r) => r.exerciseId !== row.exerciseId);
   out.push(row);
