@@ -17,6 +17,8 @@ import { CurriculumWatcher } from './exercises/curriculum-watcher.js';
 import { ListSizes } from './exercises/list-sizes.js';
 import { observeDependencies } from './telemetry/instruments.js';
 import { ExercisesService } from './exercises/exercises.service.js';
+import { SchoolsRepository } from './schools/schools.repository.js';
+import { SchoolsService } from './schools/schools.service.js';
 import type { Logger } from './logger.js';
 import { HealthService } from './monitoring/health.service.js';
 import { MonitoringService } from './monitoring/monitoring.service.js';
@@ -68,6 +70,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     health,
     monitoring: new MonitoringService(clock, cache, database, health, config.monitoring),
     cache: new CacheService(cache),
+    schools: new SchoolsService(),
   };
 
   const listSizes = new ListSizes();
@@ -116,5 +119,6 @@ export function repositoriesOver(db: DatabaseHandle['db']): Repositories {
     progress: new ProgressRepository(db),
     attempts: new AttemptsRepository(db),
     sessions: new SessionsRepository(db),
+    schools: new SchoolsRepository(db),
   };
 }

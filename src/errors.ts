@@ -16,6 +16,8 @@ export const ErrorCode = {
   /** The HTTP body is over the server's limit (HTTP 413). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Signed in with a temporary password: only changePassword answers until it is replaced. */
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   // Raised by the GraphQL layer itself before any resolver runs.
   GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
@@ -141,4 +143,12 @@ export function foreignKeyRefusal(error: unknown): AppError | undefined {
   if (!e || typeof e !== 'object' || e.code !== '23503') return undefined;
   if (typeof e.constraint === 'string' && /student_id/.test(e.constraint)) return new UnauthenticatedError('This account no longer exists. Sign in again.');
   return new NotFoundError('What this refers to');
+}
+
+/** The account signed in with a temporary password: every field but changePassword answers this. */
+export class PasswordChangeRequiredError extends AppError {
+  readonly code = ErrorCode.PASSWORD_CHANGE_REQUIRED;
+  constructor() {
+    super('Replace the temporary password first: call changePassword, then sign in with the token it returns.', ErrorCode.PASSWORD_CHANGE_REQUIRED, { http: { status: 200 } });
+  }
 }

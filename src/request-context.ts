@@ -8,12 +8,13 @@ import { anonymous, type Viewer } from './viewer.js';
 import { createAuthLoaders } from './auth/auth.loaders.js';
 import { NotFoundError } from './errors.js';
 import { createExerciseLoaders } from './exercises/exercises.loaders.js';
+import { createSchoolLoaders } from './schools/schools.loaders.js';
 import { StudentModel } from './student-model/student-model.js';
 
 /** What one request reads through: its loaders and its view of the student read model. */
 export function requestReads(app: Pick<App, 'clock' | 'config'>, reads: () => Repositories, primary: Repositories, cache: RequestCache): Pick<Context, 'loaders' | 'studentModel'> {
   const options = { batching: app.config.graphql.dataloaders, cache };
-  const loaders: Loaders = Object.assign(createExerciseLoaders(() => reads().exercises, options), createAuthLoaders(() => reads().auth, options));
+  const loaders: Loaders = Object.assign(createExerciseLoaders(() => reads().exercises, options), createAuthLoaders(() => reads().auth, options), createSchoolLoaders(() => reads().schools, options));
   return { loaders, studentModel: new StudentModel(cache, reads, primary, loaders, app.clock, options) };
 }
 
@@ -67,6 +68,8 @@ async function verifyBearer(header: string | undefined, tokens: TokenIssuer): Pr
   return result.ok ? result.viewer : { role: 'ANONYMOUS', tokenProblem: result.problem };
 }
 
+const revoked: Viewer = { role: 'ANONYMOUS', tokenProblem: 'The token has been revoked. Sign in again.' };
+
 async function checkTokenVersion(v: Viewer, loaders: Loaders, students: StudentModel): Promise<Viewer> {
   if (v.role === 'ANONYMOUS') return v;
   // A token outlives neither its account nor a logout or password change (token version).
@@ -74,10 +77,15 @@ async function checkTokenVersion(v: Viewer, loaders: Loaders, students: StudentM
     if (error instanceof NotFoundError) return undefined;
     throw error;
   };
+  if (v.role === 'TEACHER') {
+    const teacher = await loaders.teacherAccount.load(v.teacherId).catch(gone);
+    if (teacher?.tokenVersion !== v.tokenVersion) return revoked;
+    return teacher.mustChangePassword ? { ...v, passwordChangeRequired: true } : v;
+  }
   const current =
     v.role === 'STUDENT'
       ? await students.profile(v.studentId).then((s) => s.tokenVersion, gone)
       : await loaders.adminTokenVersion.load(v.adminId).catch(gone);
-  if (current !== v.tokenVersion) return { role: 'ANONYMOUS', tokenProblem: 'The token has been revoked. Sign in again.' };
+  if (current !== v.tokenVersion) return revoked;
   return v;
 }

@@ -11,6 +11,7 @@ import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
 import { AttemptResolver, ProgressResolver, StudentProgressResolver } from './progress/progress.resolver.js';
 import { RecommendationResolver, StudentRecommendationsResolver } from './recommendations/recommendation.resolver.js';
 import { SessionResolver, StudentSessionsResolver } from './sessions/session.resolver.js';
+import { AuthPayloadTeacherResolver, ClassroomResolver, StudentClassroomResolver, TeacherResolver } from './schools/school.resolver.js';
 import { StudentResolver } from './students/student.resolver.js';
 
 export const resolvers = [
@@ -28,6 +29,10 @@ export const resolvers = [
   HealthResolver,
   CacheResolver,
   MonitoringResolver,
+  ClassroomResolver,
+  TeacherResolver,
+  StudentClassroomResolver,
+  AuthPayloadTeacherResolver,
 ] as const;
 
 /**

@@ -12,6 +12,7 @@ import { createContext } from './request-context.js';
 import { compiledExecution } from './execution.js';
 import { AppError, ErrorCode, foreignKeyRefusal, isDatabaseUnavailable, isUncodedRequestError, ServiceUnavailableError, variableErrorField } from './errors.js';
 import { solutionGuard } from './exercises/solution-guard.js';
+import { passwordChangeGuard } from './auth/password-change-guard.js';
 import type { Logger } from './logger.js';
 import { metricsPlugin, recordRequests } from './monitoring/metrics.plugin.js';
 import { OperationCoster } from './limits/cost.js';
@@ -85,6 +86,7 @@ export async function createServer(app: App, schema: GraphQLSchema): Promise<Ser
       ...limits.plugins,
       requestLimitsPlugin(new OperationCoster(schema, app.listSizes), new ViewerGate(config.viewerLimits)),
       solutionGuard,
+      passwordChangeGuard,
     ],
   });
   await apollo.start();

@@ -4,7 +4,14 @@ import { ForbiddenError, UnauthenticatedError } from './errors.js';
 export type Viewer =
   | { role: 'ANONYMOUS'; tokenProblem?: string }
   | { role: 'STUDENT'; studentId: number; tokenVersion: number }
+  /** passwordChangeRequired: signed in with a temporary password; only changePassword answers. */
+  | { role: 'TEACHER'; teacherId: number; tokenVersion: number; passwordChangeRequired?: boolean }
   | { role: 'ADMIN'; adminId: number; tokenVersion: number };
+
+/** The account a signed-in viewer is, in its role's table. */
+export function accountIdOf(v: SignedInViewer): number {
+  return v.role === 'STUDENT' ? v.studentId : v.role === 'TEACHER' ? v.teacherId : v.adminId;
+}
 
 export type SignedInViewer = Exclude<Viewer, { role: 'ANONYMOUS' }>;
 
@@ -27,9 +34,8 @@ export function requireStudent(viewer: Viewer): Extract<Viewer, { role: 'STUDENT
   return v;
 }
 
-/** A student reads only its own data; an admin reads everyone's. */
-export function requireStudentAccess(viewer: Viewer, studentId: number): SignedInViewer {
+export function requireTeacher(viewer: Viewer): Extract<Viewer, { role: 'TEACHER' }> {
   const v = requireSignedIn(viewer);
-  if (v.role === 'STUDENT' && v.studentId !== studentId) throw new ForbiddenError("A student can only see its own data.");
+  if (v.role !== 'TEACHER') throw new ForbiddenError('Only a teacher can do this.');
   return v;
 }

@@ -6,6 +6,8 @@ import * as studentsActivityIndexes from './2026-11-26T0004_students_activity_in
 import * as recordAttemptFunction from './2026-11-26T0005_record_attempt_function.js';
 import * as invalidateStudentAccounts from './2026-12-07T0001_invalidate_student_accounts.js';
 import * as invalidateOneStudentScope from './2026-12-07T0002_invalidate_one_student_scope.js';
+import * as schools from './2026-12-07T0003_schools.js';
+import * as recordAttemptClass from './2026-12-07T0004_record_attempt_class.js';
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0005_record_attempt_function': recordAttemptFunction,
   '2026-12-07T0001_invalidate_student_accounts': invalidateStudentAccounts,
   '2026-12-07T0002_invalidate_one_student_scope': invalidateOneStudentScope,
+  '2026-12-07T0003_schools': schools,
+  '2026-12-07T0004_record_attempt_class': recordAttemptClass,
 };

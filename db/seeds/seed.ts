@@ -5,6 +5,7 @@ import { buildCurriculum } from './curriculum.js';
 import { dateOf, DAY_MS } from '../../src/common/time.js';
 import { AttemptPartitionsRepository } from '../../src/progress/attempt-partitions.repository.js';
 import { generateHistory, type StudentHistory } from './history.js';
+import { AVATARS, newClassCode, sequenceText } from '../../src/auth/login-cards.js';
 
 
 /**
@@ -13,6 +14,8 @@ import { generateHistory, type StudentHistory } from './history.js';
  *
  *   admin / admin1234                  (never when NODE_ENV=production)
  *   student001..student200 / demo1234  (spread over the five levels; --students N for more)
+ *   teacher01..teacher05 / teacher1234 one class each ("CP A"...), holding the demo students of its
+ *                                      level, who can also sign in with the pictures 0, 1, 2, 3
  *
  * Demo students share one password hash (one argon2 run instead of thousands); real accounts
  * each get their own salt.
@@ -41,6 +44,9 @@ export interface SeedReport {
 export const DEMO_ADMIN = { username: 'admin', password: 'admin1234' } as const;
 export const DEMO_STUDENT_PASSWORD = 'demo1234';
 export const DEMO_STUDENTS = 200;
+export const DEMO_TEACHER_PASSWORD = 'teacher1234';
+/** The picture sequence every demo child's login card holds (chat, chien, lapin, poisson). */
+export const DEMO_PICTURES = [0, 1, 2, 3] as const;
 const LEVELS: Level[] = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
 
 const FIRST_NAMES = [
@@ -61,6 +67,11 @@ export class DemoAccountsInProductionError extends Error {
 
 export function demoUsername(i: number): string {
   return `student${String(i).padStart(3, '0')}`;
+}
+
+/** teacher01..teacher05: one per level, in level order. */
+export function demoTeacherUsername(i: number): string {
+  return `teacher${String(i).padStart(2, '0')}`;
 }
 
 /** CP for 6-7 year olds up to CM2 for 10-11: a birth date that fits the level. */
@@ -112,12 +123,45 @@ export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<
     report.studentsCreated += inserted.length;
   }
   log(`students: ${report.studentsCreated} created (${count} demo students in all)`);
+  await writeDemoClasses(db, log);
 
   if (options.history) {
     report.attemptsCreated = await writeHistory(db, count, now, options.historyDays ?? 60, log);
     log(`history: ${report.attemptsCreated} attempts`);
   }
   return report;
+}
+
+/**
+ * One demo teacher per level, each with a class of the first 200 demo students of that level
+ * (the load-test students beyond them stay without a class). Created once: a teacher that exists
+ * is left as it is.
+ */
+async function writeDemoClasses(db: Kysely<Database>, log: (m: string) => void): Promise<void> {
+  // A database migrated to before the schools migration (a migration's own test) has no classes.
+  const { rows } = await sql<{ t: string | null }>`select to_regclass('teachers')::text as t`.execute(db);
+  if (!rows[0]?.t) return;
+  const teacherHash = await hashPassword(DEMO_TEACHER_PASSWORD);
+  const pictureHash = await hashPassword(sequenceText(DEMO_PICTURES));
+  let created = 0;
+  for (const [i, level] of LEVELS.entries()) {
+    const teacher = await db
+      .insertInto('teachers')
+      .values({ username: demoTeacherUsername(i + 1), display_name: `${['Mme', 'M.'][i % 2]} ${LAST_NAMES[i * 3]}`, password_hash: teacherHash, must_change_password: false })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!teacher) continue;
+    const classroom = await db.insertInto('classrooms').values({ name: `${level} A`, level, class_code: newClassCode(), teacher_id: teacher.id }).returning('id').executeTakeFirstOrThrow();
+    const usernames = Array.from({ length: DEMO_STUDENTS / LEVELS.length }, (_, k) => demoUsername(k * LEVELS.length + i + 1));
+    await db
+      .updateTable('students')
+      .set((eb) => ({ classroom_id: classroom.id, picture_hash: pictureHash, avatar: sql<string>`(array[${sql.join(AVATARS.map((a) => sql.lit(a)))}])[1 + ${eb.ref('id')} % ${AVATARS.length}]` }))
+      .where('username', 'in', usernames)
+      .execute();
+    created++;
+  }
+  if (created > 0) log(`teachers: ${created} created, each with a class of its level's demo students`);
 }
 
 async function writeCurriculum(db: Kysely<Database>): Promise<{ modules: number; exercises: number }> {

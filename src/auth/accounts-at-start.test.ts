@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { testConfig } from '../../test/config.js';
-import { DEMO_ADMIN, DEMO_STUDENT_PASSWORD, demoUsername } from '../../db/seeds/seed.js';
+import { DEMO_ADMIN, DEMO_STUDENT_PASSWORD, DEMO_TEACHER_PASSWORD, demoTeacherUsername, demoUsername } from '../../db/seeds/seed.js';
 import { startServer } from '../cli/serve.js';
 import { createLogger } from '../logger.js';
 import { DemoAccountsPresentError, prepareAccounts } from './accounts-at-start.js';
 import { hashPassword } from './passwords.js';
 
 const STRONG_SECRET = 'kJ8#qW2$zX9!mN4@pL7%vB1^cR5&tY3*';
-const demo = { admin: DEMO_ADMIN, studentUsernames: Array.from({ length: 5 }, (_, i) => demoUsername(i + 1)), studentPassword: DEMO_STUDENT_PASSWORD };
+const demo = {
+  admin: DEMO_ADMIN,
+  studentUsernames: Array.from({ length: 5 }, (_, i) => demoUsername(i + 1)),
+  studentPassword: DEMO_STUDENT_PASSWORD,
+  teacherUsernames: [demoTeacherUsername(1)],
+  teacherPassword: DEMO_TEACHER_PASSWORD,
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +30,7 @@ describe('accounts at start', () => {
   it('refuses to start in production while the demo accounts open with their demo passwords', async () => {
     const started = startServer(production(), silent, { database: t.databaseOverrides });
     await expect(started).rejects.toBeInstanceOf(DemoAccountsPresentError);
-    await expect(started).rejects.toMatchObject({ usernames: expect.arrayContaining(['admin admin', 'student student001', 'student student005']) });
+    await expect(started).rejects.toMatchObject({ usernames: expect.arrayContaining(['admin admin', 'student student001', 'student student005', 'teacher teacher01']) });
   });
 
   it('starts in development with them (the control)', async () => {
@@ -36,6 +42,8 @@ describe('accounts at start', () => {
     const real = await hashPassword('a real password nobody guesses');
     await db.updateTable('admins').set({ password_hash: real }).where('username', '=', 'admin').execute();
     await db.updateTable('students').set({ password_hash: real }).where('username', 'in', demo.studentUsernames).execute();
+    await expect(prepareAccounts(t.app.repositories.auth, production(), demo, silent)).rejects.toMatchObject({ usernames: ['teacher teacher01'] });
+    await db.updateTable('teachers').set({ password_hash: real }).where('username', 'in', demo.teacherUsernames).execute();
     await expect(prepareAccounts(t.app.repositories.auth, production(), demo, silent)).resolves.toBeUndefined();
   });
 

@@ -8,6 +8,8 @@ export interface DemoAccounts {
   admin: { username: string; password: string };
   studentUsernames: readonly string[];
   studentPassword: string;
+  teacherUsernames: readonly string[];
+  teacherPassword: string;
 }
 
 export class DemoAccountsPresentError extends Error {
@@ -40,11 +42,11 @@ export async function prepareAccounts(repo: AuthRepository, config: Pick<Config,
 }
 
 export async function demoAccountsPresent(repo: AuthRepository, demo: DemoAccounts): Promise<string[]> {
-  const accounts = await repo.passwordHashes([demo.admin.username, ...demo.studentUsernames]);
+  const accounts = await repo.passwordHashes([demo.admin.username, ...demo.studentUsernames, ...demo.teacherUsernames]);
   const open = await Promise.all(
     accounts.map(async (a) => {
-      const demoPassword = a.role === 'ADMIN' ? demo.admin.password : demo.studentPassword;
-      return (await verifyPassword(a.passwordHash, demoPassword)) ? `${a.role.toLowerCase()} ${a.username}` : undefined;
+      const demoPassword = a.role === 'ADMIN' ? demo.admin.password : a.role === 'TEACHER' ? demo.teacherPassword : demo.studentPassword;
+      return a.passwordHash !== null && (await verifyPassword(a.passwordHash, demoPassword)) ? `${a.role.toLowerCase()} ${a.username}` : undefined;
     }),
   );
   return open.filter((name): name is string => name !== undefined);

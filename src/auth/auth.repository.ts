@@ -3,47 +3,53 @@ import type { Database } from '../db/database.js';
 import { named } from '../db/named.js';
 import { anyInt, anyText } from '../db/sql-helpers.js';
 
+export type AccountRole = 'STUDENT' | 'TEACHER' | 'ADMIN';
+
 export interface Account {
-  role: 'STUDENT' | 'ADMIN';
+  role: AccountRole;
   id: number;
-  passwordHash: string;
+  /** Null for a child who signs in with pictures only. */
+  passwordHash: string | null;
   tokenVersion: number;
 }
+
+const tableOf = { STUDENT: 'students', TEACHER: 'teachers', ADMIN: 'admins' } as const;
 
 export class AuthRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The accounts (admin and/or student) with this username, in one statement. */
+  /** The accounts (admin, teacher and/or student) with this username, in one statement. */
   async accountsByUsername(username: string): Promise<Account[]> {
-    const admins = this.db
-      .selectFrom('admins')
-      .select([sql<'ADMIN' | 'STUDENT'>`'ADMIN'`.as('role'), 'id', 'password_hash', 'token_version'])
-      .where('username', '=', username);
-    const students = this.db
-      .selectFrom('students')
-      .select([sql<'ADMIN' | 'STUDENT'>`'STUDENT'`.as('role'), 'id', 'password_hash', 'token_version'])
-      .where('username', '=', username);
-    const rows = await named('auth.accountsByUsername', admins.unionAll(students)).execute();
+    const of = (role: AccountRole) =>
+      this.db
+        .selectFrom(tableOf[role])
+        .select([sql<AccountRole>`${sql.lit(role)}`.as('role'), 'id', 'password_hash', 'token_version'])
+        .where('username', '=', username);
+    const rows = await named('auth.accountsByUsername', of('ADMIN').unionAll(of('TEACHER')).unionAll(of('STUDENT'))).execute();
     return rows.map((r) => ({ role: r.role, id: r.id, passwordHash: r.password_hash, tokenVersion: r.token_version }));
   }
 
   /** The account a token names, with what a password change needs; undefined once deleted. */
-  async accountById(role: 'STUDENT' | 'ADMIN', id: number): Promise<{ username: string; passwordHash: string } | undefined> {
-    const table = role === 'STUDENT' ? 'students' : 'admins';
-    const row = await named('auth.accountById', this.db.selectFrom(table).select(['username', 'password_hash']).where('id', '=', id)).executeTakeFirst();
+  async accountById(role: AccountRole, id: number): Promise<{ username: string; passwordHash: string | null } | undefined> {
+    const row = await named('auth.accountById', this.db.selectFrom(tableOf[role]).select(['username', 'password_hash']).where('id', '=', id)).executeTakeFirst();
     return row && { username: row.username, passwordHash: row.password_hash };
   }
 
   /** Sets a new password and revokes every token issued so far, in one statement; the new token version. */
-  async changePassword(role: 'STUDENT' | 'ADMIN', id: number, passwordHash: string): Promise<number | undefined> {
-    const table = role === 'STUDENT' ? 'students' : 'admins';
+  async changePassword(role: AccountRole, id: number, passwordHash: string): Promise<number | undefined> {
     const row = await named(
       'auth.changePassword',
-      this.db
-        .updateTable(table)
-        .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
-        .where('id', '=', id)
-        .returning('token_version'),
+      role === 'TEACHER'
+        ? this.db
+            .updateTable('teachers')
+            .set((eb) => ({ password_hash: passwordHash, must_change_password: false, token_version: eb('token_version', '+', 1) }))
+            .where('id', '=', id)
+            .returning('token_version')
+        : this.db
+            .updateTable(tableOf[role])
+            .set((eb) => ({ password_hash: passwordHash, token_version: eb('token_version', '+', 1) }))
+            .where('id', '=', id)
+            .returning('token_version'),
     ).executeTakeFirst();
     return row?.token_version;
   }
@@ -57,19 +63,37 @@ export class AuthRepository {
     return rows.length > 0;
   }
 
-  /** Password hashes of the accounts with these usernames (admins and students), for the demo-account check. */
-  async passwordHashes(usernames: readonly string[]): Promise<{ role: 'STUDENT' | 'ADMIN'; username: string; passwordHash: string }[]> {
+  /** Password hashes of the accounts with these usernames (every role), for the demo-account check. */
+  async passwordHashes(usernames: readonly string[]): Promise<{ role: AccountRole; username: string; passwordHash: string | null }[]> {
     const list = anyText(usernames);
-    const admins = this.db.selectFrom('admins').select([sql<'ADMIN' | 'STUDENT'>`'ADMIN'`.as('role'), 'username', 'password_hash']).where('username', '=', list);
-    const students = this.db.selectFrom('students').select([sql<'ADMIN' | 'STUDENT'>`'STUDENT'`.as('role'), 'username', 'password_hash']).where('username', '=', list);
-    const rows = await named('auth.passwordHashes', admins.unionAll(students)).execute();
+    const of = (role: AccountRole) => this.db.selectFrom(tableOf[role]).select([sql<AccountRole>`${sql.lit(role)}`.as('role'), 'username', 'password_hash']).where('username', '=', list);
+    const rows = await named('auth.passwordHashes', of('ADMIN').unionAll(of('TEACHER')).unionAll(of('STUDENT'))).execute();
     return rows.map((r) => ({ role: r.role, username: r.username, passwordHash: r.password_hash }));
   }
 
   /** Revokes every token of the account issued so far. */
-  async bumpTokenVersion(role: 'STUDENT' | 'ADMIN', id: number): Promise<void> {
-    const table = role === 'STUDENT' ? 'students' : 'admins';
-    await named('auth.bumpTokenVersion', this.db.updateTable(table).set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id)).execute();
+  async bumpTokenVersion(role: AccountRole, id: number): Promise<void> {
+    await named('auth.bumpTokenVersion', this.db.updateTable(tableOf[role]).set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id)).execute();
+  }
+
+  /** Teachers' token versions, and whether each still signs in with its temporary password. */
+  async teacherTokenVersions(ids: readonly number[]): Promise<{ id: number; tokenVersion: number; mustChangePassword: boolean }[]> {
+    const rows = await named('teachers.tokenVersions', this.db.selectFrom('teachers').select(['id', 'token_version', 'must_change_password']).where('id', '=', anyInt(ids))).execute();
+    return rows.map((r) => ({ id: r.id, tokenVersion: r.token_version, mustChangePassword: r.must_change_password }));
+  }
+
+  /** A child of the class with this code, for picture sign-in: its picture hash and token version. */
+  async childForPictures(classCode: string, studentId: number): Promise<{ pictureHash: string | null; tokenVersion: number } | undefined> {
+    const row = await named(
+      'auth.childForPictures',
+      this.db
+        .selectFrom('students as s')
+        .innerJoin('classrooms as c', 'c.id', 's.classroom_id')
+        .select(['s.picture_hash', 's.token_version'])
+        .where('c.class_code', '=', classCode)
+        .where('s.id', '=', studentId),
+    ).executeTakeFirst();
+    return row && { pictureHash: row.picture_hash, tokenVersion: row.token_version };
   }
 
   async adminTokenVersions(ids: readonly number[]): Promise<{ id: number; tokenVersion: number }[]> {

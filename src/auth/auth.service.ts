@@ -6,7 +6,10 @@ import type { Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { BadUserInputError, RateLimitedError, UnauthenticatedError } from '../errors.js';
-import { requireSignedIn, type SignedInViewer } from '../viewer.js';
+import { accountIdOf, requireSignedIn, type SignedInViewer } from '../viewer.js';
+import { parseId } from '../common/pagination.js';
+import { isPictureSequence, normalizeClassCode, sequenceText } from './login-cards.js';
+import type { AccountRole } from './auth.repository.js';
 import type { AuthPayload } from './auth.type.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import type { TokenIssuer } from './tokens.js';
@@ -42,6 +45,7 @@ function tryAgainIn(seconds: number): string {
 export class AuthService {
   private readonly studentGuesses: RateLimitRule;
   private readonly adminGuesses: RateLimitRule;
+  private readonly pictureGuesses: RateLimitRule;
   private readonly addressFailures: RateLimitRule;
 
   constructor(
@@ -55,6 +59,7 @@ export class AuthService {
     const lockout = { limit: limits.loginMaxFailures, windowMs: limits.loginLockoutMs, blockMs: limits.loginLockoutMs };
     this.studentGuesses = { name: 'login', ...lockout };
     this.adminGuesses = { name: 'login-admin', ...lockout };
+    this.pictureGuesses = { name: 'login-pictures', ...lockout };
     this.addressFailures = { name: 'login-address', limit: limits.loginUnknownPerMinute, windowMs: 60_000 };
     void decoyHash(); // computed now, so the first unknown username is not the one slow answer
   }
@@ -85,7 +90,7 @@ export class AuthService {
     const checked = await this.countGuesses(candidates.map((c) => ({ ...c, ...this.guessCounter(c.role, username, ctx.clientAddress) })));
     let account = undefined;
     for (const c of checked) {
-      if (await verifyPassword(c.passwordHash, password)) {
+      if (c.passwordHash !== null && (await verifyPassword(c.passwordHash, password))) {
         account = c;
         break;
       }
@@ -97,6 +102,7 @@ export class AuthService {
     await this.limiter.reset(account.rule, account.subject);
 
     if (account.role === 'ADMIN') return this.payload(ctx, { role: 'ADMIN', adminId: account.id, tokenVersion: account.tokenVersion });
+    if (account.role === 'TEACHER') return this.payload(ctx, { role: 'TEACHER', teacherId: account.id, tokenVersion: account.tokenVersion });
     const base = await ctx.studentModel.beforeWrite(account.id);
     await ctx.repositories.students.markActive(account.id, this.clock.now());
     await ctx.studentModel.written(account.id, { base, profile: 'changed' });
@@ -111,7 +117,7 @@ export class AuthService {
       await ctx.repositories.auth.bumpTokenVersion('STUDENT', viewer.studentId);
       await ctx.studentModel.written(viewer.studentId, { base, profile: 'changed' });
     } else {
-      await ctx.repositories.auth.bumpTokenVersion('ADMIN', viewer.adminId);
+      await ctx.repositories.auth.bumpTokenVersion(viewer.role, accountIdOf(viewer));
     }
     return true;
   }
@@ -123,9 +129,10 @@ export class AuthService {
    */
   async changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<AuthPayload> {
     const viewer = requireSignedIn(ctx.viewer);
-    const id = viewer.role === 'STUDENT' ? viewer.studentId : viewer.adminId;
+    const id = accountIdOf(viewer);
     const account = await ctx.repositories.auth.accountById(viewer.role, id);
     if (!account) throw new UnauthenticatedError();
+    if (account.passwordHash === null) throw new BadUserInputError('This account signs in with its pictures: it has no password to change.', 'currentPassword');
     const counter = this.guessCounter(viewer.role, account.username, ctx.clientAddress);
     await this.countGuesses([counter]);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
@@ -141,8 +148,50 @@ export class AuthService {
     return this.payload(ctx, { ...viewer, tokenVersion } as SignedInViewer);
   }
 
-  /** The failed-check counter of an account: a student's per username, an administrator's per (username, address). */
-  private guessCounter(role: 'STUDENT' | 'ADMIN', username: string, clientAddress: string): { rule: RateLimitRule; subject: string } {
+  /**
+   * A child signs in with its class code, its id from the roster and its pictures in order. Wrong
+   * sequences count toward a lockout of that child, wherever they come from, as passwords do (a
+   * classmate can lock a child out: its teacher's resetLoginCard lifts it). Unknown class codes,
+   * and children not of the class, count toward the address's bound, so codes cannot be enumerated.
+   */
+  async loginWithPictures(ctx: Context, typedCode: string, rawStudentId: string, pictures: readonly number[]): Promise<AuthPayload> {
+    const studentId = parseId(rawStudentId, 'studentId');
+    if (!isPictureSequence(pictures)) throw new BadUserInputError('pictures must be the ids of the pictures tapped, in order.', 'pictures');
+    const address = subjectOf(addressSubject(ctx.clientAddress));
+    this.refuseAddressOver(await this.limiter.peek(this.addressFailures, address));
+    const code = normalizeClassCode(typedCode);
+    const child = code === undefined ? undefined : await ctx.repositories.auth.childForPictures(code, studentId);
+    if (!child || child.pictureHash === null) {
+      this.refuseAddressOver(await this.limiter.hit(this.addressFailures, address));
+      await verifyPassword(await decoyHash(), sequenceText(pictures));
+      throw new UnauthenticatedError('Wrong class code or pictures.');
+    }
+    const counter = { rule: this.pictureGuesses, subject: subjectOf(`student:${studentId}`) };
+    await this.countGuesses([counter]);
+    if (!(await verifyPassword(child.pictureHash, sequenceText(pictures)))) throw new UnauthenticatedError('Wrong class code or pictures.');
+    await this.limiter.reset(counter.rule, counter.subject);
+    const base = await ctx.studentModel.beforeWrite(studentId);
+    await ctx.repositories.students.markActive(studentId, this.clock.now());
+    await ctx.studentModel.written(studentId, { base, profile: 'changed' });
+    return this.payload(ctx, { role: 'STUDENT', studentId, tokenVersion: child.tokenVersion });
+  }
+
+  /** Lifts a child's picture lockout (its teacher gave it a new login card). */
+  async liftChildLockout(studentId: number): Promise<void> {
+    await this.limiter.reset(this.pictureGuesses, subjectOf(`student:${studentId}`));
+  }
+
+  /**
+   * A class code nobody holds was asked for (the sign-in roster): counted toward the address's
+   * bound of failures, as unknown usernames are. RATE_LIMITED past it, for codes known or not.
+   */
+  async countUnknownClassCode(ctx: Context, known: boolean): Promise<void> {
+    const address = subjectOf(addressSubject(ctx.clientAddress));
+    this.refuseAddressOver(await (known ? this.limiter.peek(this.addressFailures, address) : this.limiter.hit(this.addressFailures, address)));
+  }
+
+  /** The failed-check counter of an account: a child's per username, an adult's per (username, address). */
+  private guessCounter(role: AccountRole, username: string, clientAddress: string): { rule: RateLimitRule; subject: string } {
     if (role === 'STUDENT') return { rule: this.studentGuesses, subject: subjectOf(username) };
     return { rule: this.adminGuesses, subject: subjectOf(username, addressSubject(clientAddress)) };
   }
@@ -169,9 +218,10 @@ export class AuthService {
 
   /** A fresh token for the viewer, with the student as it is now (its cached profile was invalidated). */
   private async payload(ctx: Context, viewer: SignedInViewer): Promise<AuthPayload> {
-    if (viewer.role === 'ADMIN') return { token: await this.tokens.sign(viewer), role: Role.ADMIN, student: null };
+    if (viewer.role === 'ADMIN') return { token: await this.tokens.sign(viewer), role: Role.ADMIN, student: null, teacherId: null };
+    if (viewer.role === 'TEACHER') return { token: await this.tokens.sign(viewer), role: Role.TEACHER, student: null, teacherId: viewer.teacherId };
     const [student, token] = await Promise.all([ctx.studentModel.profile(viewer.studentId), this.tokens.sign(viewer)]);
-    return { token, role: Role.STUDENT, student };
+    return { token, role: Role.STUDENT, student, teacherId: null };
   }
 }
 

@@ -7,9 +7,12 @@ export class AuthPayload {
   @Field(() => String, { description: 'A JWT, valid for a limited time.' })
   token!: string;
 
-  @Field(() => Role, { description: 'Who signed in: a student or an admin.' })
+  @Field(() => Role, { description: 'Who signed in: a child, a teacher or an admin.' })
   role!: Role;
 
-  @Field(() => Student, { nullable: true, description: 'Null for an admin.' })
+  @Field(() => Student, { nullable: true, description: 'The signed-in child; null for an adult.' })
   student!: Student | null;
+
+  /** The signed-in teacher (AuthPayload.teacher, in schools/). */
+  teacherId!: number | null;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { databaseIdOf, INT32_MAX } from '../common/pagination.js';
-import type { SignedInViewer } from '../viewer.js';
+import { accountIdOf, type SignedInViewer } from '../viewer.js';
 
 const issuer = 'reved-kids-api';
 const audience = 'reved-kids';
@@ -17,7 +17,7 @@ const ISSUED_AT_SKEW_SECONDS = 60;
  */
 const claimsSchema = z.object({
   sub: z.string().refine((s) => databaseIdOf(s) !== undefined).transform(Number),
-  role: z.enum(['STUDENT', 'ADMIN']),
+  role: z.enum(['STUDENT', 'TEACHER', 'ADMIN']),
   ver: z.number().int().min(0).max(INT32_MAX),
   iat: z.number(),
   exp: z.number(),
@@ -35,7 +35,7 @@ export function createTokenIssuer(secret: string | undefined, ttlSeconds: number
   return {
     randomSecret: !secret,
     async sign(viewer) {
-      const id = viewer.role === 'STUDENT' ? viewer.studentId : viewer.adminId;
+      const id = accountIdOf(viewer);
       return new SignJWT({ role: viewer.role, ver: viewer.tokenVersion })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(String(id))
@@ -53,7 +53,7 @@ export function createTokenIssuer(secret: string | undefined, ttlSeconds: number
         const { sub: id, role, ver: tokenVersion, iat, exp } = claims.data;
         // jose checks iat only against a maximum age: a token "issued" in the future would otherwise pass.
         if (iat > Date.now() / 1000 + ISSUED_AT_SKEW_SECONDS) return { ok: false, problem: 'The token is not valid. Sign in again.' };
-        const viewer: SignedInViewer = role === 'STUDENT' ? { role, studentId: id, tokenVersion } : { role, adminId: id, tokenVersion };
+        const viewer: SignedInViewer = role === 'STUDENT' ? { role, studentId: id, tokenVersion } : role === 'TEACHER' ? { role, teacherId: id, tokenVersion } : { role, adminId: id, tokenVersion };
         return { ok: true, viewer, expiresAt: exp * 1000 };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return { ok: false, problem: 'The token has expired. Sign in again.' };

@@ -5,7 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { Logger } from '../logger.js';
 import { buildAppSchema } from '../schema.js';
 import { createServer, type Server } from '../server.js';
-import { DEMO_ADMIN, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS, demoUsername, seed } from '../../db/seeds/seed.js';
+import { DEMO_ADMIN, DEMO_PICTURES, DEMO_STUDENT_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER_PASSWORD, demoTeacherUsername, demoUsername, seed } from '../../db/seeds/seed.js';
 
 /**
  * Builds the app, prepares the database (migrate, first-start seed, accounts), and listens.
@@ -28,7 +28,8 @@ export async function startServer(config: Config, logger: Logger, options?: Para
       if (seeded) logger.info(report, 'seeded the database with demo data');
     }
     const demoStudents = Array.from({ length: 5 }, (_, i) => demoUsername(i + 1));
-    await prepareAccounts(app.repositories.auth, config, { admin: DEMO_ADMIN, studentUsernames: demoStudents, studentPassword: DEMO_STUDENT_PASSWORD }, logger);
+    const demo = { admin: DEMO_ADMIN, studentUsernames: demoStudents, studentPassword: DEMO_STUDENT_PASSWORD, teacherUsernames: [1, 2, 3, 4, 5].map(demoTeacherUsername), teacherPassword: DEMO_TEACHER_PASSWORD };
+    await prepareAccounts(app.repositories.auth, config, demo, logger);
     await app.curriculumWatcher.check();
     app.curriculumWatcher.start(config.curriculumCheckMs);
     const server = await createServer(app, await buildAppSchema());
@@ -55,6 +56,8 @@ export function banner(config: Config, url: string): string {
       '  Demo logins:',
       `    admin       ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`,
       `    students    ${demoUsername(1)} ... ${demoUsername(DEMO_STUDENTS)} / ${DEMO_STUDENT_PASSWORD}  (levels CP to CM2, in turn)`,
+      `    teachers    ${demoTeacherUsername(1)} ... ${demoTeacherUsername(5)} / ${DEMO_TEACHER_PASSWORD}  (one class each, CP to CM2, of those students)`,
+      `    pictures    a class's children also sign in with loginWithPictures: its classCode, their id, pictures [${DEMO_PICTURES.join(', ')}]`,
     );
   }
   return `${lines.join('\n')}\n`;

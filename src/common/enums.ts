@@ -4,6 +4,7 @@ import { registerEnumType } from 'type-graphql';
 
 export enum Role {
   STUDENT = 'STUDENT',
+  TEACHER = 'TEACHER',
   ADMIN = 'ADMIN',
 }
 export enum Level {
@@ -58,7 +59,7 @@ export enum RecommendationReason {
 export const SUBJECTS: readonly Subject[] = Object.values(Subject);
 export const LEVELS: readonly Level[] = Object.values(Level);
 
-registerEnumType(Role, { name: 'Role', description: 'Who is signed in: a child, or an administrator.' });
+registerEnumType(Role, { name: 'Role', description: 'Who is signed in: a child, a teacher, or an administrator.' });
 registerEnumType(Level, { name: 'Level', description: 'French primary school level, from CP to CM2.' });
 registerEnumType(Subject, { name: 'Subject', description: 'A school subject.' });
 registerEnumType(Period, { name: 'Period', description: 'One of the five periods of the school year, between holidays.' });

@@ -20,7 +20,8 @@ type DateOnly = ColumnType<string, string, string>;
 export interface StudentsTable {
   id: Generated<number>;
   username: string;
-  password_hash: string;
+  /** Null for a child enrolled by its teacher: it signs in with its pictures. */
+  password_hash: string | null;
   first_name: string;
   last_name: string;
   birth_date: DateOnly | null;
@@ -31,6 +32,29 @@ export interface StudentsTable {
   last_active_at: Date | null;
   preferences: ColumnType<Record<string, unknown>, string | undefined, string>;
   token_version: Generated<number>;
+  created_at: CreatedAt;
+  classroom_id: number | null;
+  avatar: Generated<string>;
+  /** The picture sequence's slow hash (picture sign-in); null without one. */
+  picture_hash: string | null;
+}
+
+export interface TeachersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  token_version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ClassroomsTable {
+  id: Generated<number>;
+  name: string;
+  level: Level;
+  class_code: string;
+  teacher_id: number;
   created_at: CreatedAt;
 }
 
@@ -125,6 +149,8 @@ export interface AttemptKeysTable {
 export interface Database {
   students: StudentsTable;
   admins: AdminsTable;
+  teachers: TeachersTable;
+  classrooms: ClassroomsTable;
   modules: ModulesTable;
   exercises: ExercisesTable;
   progress: ProgressTable;
@@ -136,6 +162,8 @@ export interface Database {
 export type StudentRow = Selectable<StudentsTable>;
 export type NewStudentRow = Insertable<StudentsTable>;
 export type AdminRow = Selectable<AdminsTable>;
+export type TeacherRow = Selectable<TeachersTable>;
+export type ClassroomRow = Selectable<ClassroomsTable>;
 export type ModuleRow = Selectable<ModulesTable>;
 export type NewModuleRow = Insertable<ModulesTable>;
 export type ExerciseRow = Selectable<ExercisesTable>;

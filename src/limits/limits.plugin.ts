@@ -8,6 +8,7 @@ import type { ViewerGate } from './viewer-gate.js';
 function viewerKey(ctx: Context): { key: string; signedIn: boolean } {
   const v = ctx.viewer;
   if (v.role === 'STUDENT') return { key: `s${v.studentId}`, signedIn: true };
+  if (v.role === 'TEACHER') return { key: `t${v.teacherId}`, signedIn: true };
   if (v.role === 'ADMIN') return { key: `a${v.adminId}`, signedIn: true };
   return { key: `ip:${ctx.clientAddress}`, signedIn: false };
 }

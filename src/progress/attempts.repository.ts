@@ -142,7 +142,7 @@ function isSerializationFailure(error: unknown): boolean {
 
 type StudentColumns = Parameters<typeof toStudent>[0];
 
-/** A row of record_attempt: the outcome, the attempt, the progress row and the student (see migration 0005). */
+/** A row of record_attempt: the outcome, the attempt, the progress row and the student (migrations 0005 and 2026-12-07T0004). */
 interface RecordedRow extends StudentColumns {
   outcome: 'recorded' | 'replayed' | 'stale';
   attempt_id: string;

@@ -1,4 +1,4 @@
-import { requireStudentAccess } from '../viewer.js';
+import { requireStudentAccess } from '../access.js';
 import { ProgressStatus, SUBJECTS, type Subject } from '../common/enums.js';
 import { decodeCursor, encodeCursor } from '../common/pagination.js';
 import { dateOf } from '../common/time.js';
@@ -18,7 +18,7 @@ export class ProgressService {
    * id). With status NOT_STARTED: the active exercises of the student's level not tried yet.
    */
   async list(ctx: Context, student: Student, args: ProgressArgs & { first: number }): Promise<ProgressConnection> {
-    requireStudentAccess(ctx.viewer, student.id);
+    await requireStudentAccess(ctx, student);
     const work = await ctx.studentModel.work(student);
     let items: Progress[];
     if (args.status === ProgressStatus.NOT_STARTED) {
@@ -59,7 +59,7 @@ export class ProgressService {
   }
 
   async stats(ctx: Context, student: Student): Promise<StudentStats> {
-    requireStudentAccess(ctx.viewer, student.id);
+    await requireStudentAccess(ctx, student);
     const work = await ctx.studentModel.work(student);
     let stats = this.statsOf.get(work);
     if (!stats) this.statsOf.set(work, (stats = computeStats(work)));

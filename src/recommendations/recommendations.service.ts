@@ -1,4 +1,4 @@
-import { requireStudentAccess } from '../viewer.js';
+import { requireStudentAccess } from '../access.js';
 import { ProgressStatus, RecommendationReason, SUBJECTS, type Subject } from '../common/enums.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
@@ -17,7 +17,7 @@ export class RecommendationsService {
 
   /** The first `limit` exercises of the student's ranking (see ranking.ts), from its work. */
   async forStudent(ctx: Context, student: Student, limit: number): Promise<RankedExercise[]> {
-    requireStudentAccess(ctx.viewer, student.id);
+    await requireStudentAccess(ctx, student);
     const work = await ctx.studentModel.work(student);
     const now = this.clock.now().getTime();
     let kept = this.rankings.get(work);

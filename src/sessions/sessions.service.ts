@@ -1,4 +1,5 @@
-import { requireStudent, requireStudentAccess } from '../viewer.js';
+import { requireStudentAccess } from '../access.js';
+import { requireStudent } from '../viewer.js';
 import { parseId } from '../common/pagination.js';
 import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
@@ -41,7 +42,7 @@ export class SessionsService {
   }
 
   async forStudent(ctx: Context, student: Student, days: number): Promise<LearningSession[]> {
-    requireStudentAccess(ctx.viewer, student.id);
+    await requireStudentAccess(ctx, student);
     return ctx.studentModel.sessions(student.id, days);
   }
 

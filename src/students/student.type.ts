@@ -33,6 +33,12 @@ export class Student {
   lastActiveAt!: Date | null;
 
   tokenVersion!: number;
+
+  @Field(() => String, { description: 'A picture name the child recognises itself by on the sign-in screen.' })
+  avatar!: string;
+
+  /** The child's class (Student.classroom), null when it has none. */
+  classroomId!: number | null;
 }
 
 @ObjectType({ description: 'A student in a list.', simpleResolvers: true })

@@ -16,6 +16,8 @@ export const studentColumns = [
   'streak_last_day',
   'last_active_at',
   'token_version',
+  'classroom_id',
+  'avatar',
 ] as const;
 
 type StudentColumns = Pick<StudentRow, (typeof studentColumns)[number]>;
@@ -32,6 +34,8 @@ export function toStudent(row: StudentColumns): Student {
     streakLastDay: row.streak_last_day,
     lastActiveAt: row.last_active_at,
     tokenVersion: row.token_version,
+    classroomId: row.classroom_id,
+    avatar: row.avatar,
   } satisfies Omit<Student, never>);
 }
 

@@ -2,7 +2,8 @@ import { decodeCursor, encodeCursor, parseId } from '../common/pagination.js';
 import { parisDay, previousDay, type Clock } from '../common/time.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { requireAdmin, requireSignedIn, requireStudentAccess } from '../viewer.js';
+import { requireStudentAccess } from '../access.js';
+import { requireAdmin, requireSignedIn } from '../viewer.js';
 import type { StudentsArgs } from './student.input.js';
 import type { Student, StudentConnection } from './student.type.js';
 
@@ -16,16 +17,21 @@ export class StudentsService {
     return ctx.studentModel.profile(viewer.studentId);
   }
 
-  /** A student by id: itself, or any for an admin (null if there is none). */
+  /** A student by id: itself, a child of the teacher's classes, or any for an admin (null if there is none). */
   async byId(ctx: Context, rawId: string): Promise<Student | null> {
     const id = parseId(rawId, 'id');
-    requireStudentAccess(ctx.viewer, id);
+    const viewer = requireSignedIn(ctx.viewer);
+    // A child asking for another is refused before anything is read.
+    if (viewer.role === 'STUDENT') await requireStudentAccess(ctx, { id, classroomId: null });
+    let student: Student;
     try {
-      return await ctx.studentModel.profile(id);
+      student = await ctx.studentModel.profile(id);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
     }
+    await requireStudentAccess(ctx, student);
+    return student;
   }
 
   /** ADMIN: students, most recent activity first, optionally of one level. */

@@ -39,7 +39,8 @@ export const HOSTILE_STRINGS = [
 const INTS = [0, -1, 1, 2, 5, 20, 21, 100, 101, 365, 366, 3600, 3601, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, 1.5, -0.0001, 1e21];
 
 /** Operation templates: every argument of the schema, as variables. */
-const TEMPLATES: { query: string; vars: Record<string, 'string' | 'id' | 'int' | 'enum' | 'input' | 'cursor'> }[] = [
+type Kind = 'string' | 'id' | 'int' | 'enum' | 'input' | 'cursor' | 'teacherInput' | 'classroomInput' | 'students' | 'ints';
+const TEMPLATES: { query: string; vars: Record<string, Kind> }[] = [
   { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token role student { id username } } }', vars: { u: 'string', p: 'string' } },
   { query: 'query($id: ID!) { student(id: $id) { id username firstName totalPoints progress { totalCount } stats { successRate } } }', vars: { id: 'id' } },
   { query: 'query($id: ID!) { student(id: $id) { recommendations { reason exercise { id title } } sessions { id attempted } } }', vars: { id: 'id' } },
@@ -56,6 +57,15 @@ const TEMPLATES: { query: string; vars: Record<string, 'string' | 'id' | 'int' |
   { query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }', vars: { c: 'string', n: 'string' } },
   { query: '{ health { status uptimeSeconds database { status } cache { status } } }', vars: {} },
   { query: '{ me { id username totalPoints streakDays stats { exercisesAttempted bySubject { subject completed } } } }', vars: {} },
+  { query: 'mutation($i: NewTeacherInput!) { createTeacher(input: $i) { username } }', vars: { i: 'teacherInput' } },
+  { query: 'mutation($i: NewClassroomInput!) { createClassroom(input: $i) { id classCode } }', vars: { i: 'classroomInput' } },
+  { query: 'mutation($c: ID!, $s: [NewStudentInput!]!) { enrollStudents(classroomId: $c, students: $s) { pictures student { id username } } }', vars: { c: 'id', s: 'students' } },
+  { query: 'mutation($s: ID!) { resetLoginCard(studentId: $s) { pictures } }', vars: { s: 'id' } },
+  { query: 'mutation($c: String!, $s: ID!, $p: [Int!]!) { loginWithPictures(classCode: $c, studentId: $s, pictures: $p) { token } }', vars: { c: 'string', s: 'id', p: 'ints' } },
+  { query: 'query($c: String!) { signInRoster(classCode: $c) { classroomName children { id firstName avatar } } }', vars: { c: 'string' } },
+  { query: 'query($id: ID!) { classroom(id: $id) { name classCode students { totalCount } teacher { username } } }', vars: { id: 'id' } },
+  { query: 'query($f: Int, $a: String) { classrooms(first: $f, after: $a) { totalCount edges { node { id } } } }', vars: { f: 'int', a: 'cursor' } },
+  { query: '{ viewer { role student { id classroom { name } } teacher { id classrooms { id } } } }', vars: {} },
 ];
 const ENUMS = ['CP', 'CE1', 'CM2', 'MATHEMATIQUES', 'ANGLAIS', 'COMPLETED', 'NOT_STARTED', 'MASTERED', 'cp', 'CM3', 'P1', '', 'ADMIN'];
 
@@ -118,7 +128,7 @@ export class RequestGenerator {
     return Object.fromEntries(Array.from({ length: this.rng.int(0, 4) }, () => [this.rng.pick(['text', 'choice', 'value', 'order', '__proto__', 'constructor', this.hostileString().slice(0, 20)]), this.anyValue(depth - 1)]));
   }
 
-  private valueFor(kind: 'string' | 'id' | 'int' | 'enum' | 'input' | 'cursor'): unknown {
+  private valueFor(kind: Kind): unknown {
     if (this.chance(12)) return this.anyValue(3); // the wrong type
     switch (kind) {
       case 'string':
@@ -143,6 +153,14 @@ export class RequestGenerator {
         if (this.chance(10)) delete input[this.rng.pick(Object.keys(input))];
         return input;
       }
+      case 'teacherInput':
+        return { username: this.chance(30) ? `fuzz-t${this.rng.int(0, 10 ** 6)}` : this.hostileString(), displayName: this.hostileString() };
+      case 'classroomInput':
+        return { name: this.hostileString(), level: this.rng.pick(ENUMS), ...(this.chance(50) ? { teacherId: this.valueFor('id') } : {}) };
+      case 'students':
+        return Array.from({ length: this.rng.pick([0, 1, 2, 5, 61, 200]) }, () => ({ firstName: this.hostileString(), level: this.rng.pick(ENUMS), ...(this.chance(30) ? { avatar: this.hostileString() } : {}) }));
+      case 'ints':
+        return Array.from({ length: this.rng.int(0, 8) }, () => this.int());
     }
   }
 
@@ -160,7 +178,8 @@ export class RequestGenerator {
     const auth = this.token();
     // A password change is sent without a valid token only: it would end the run's sessions
     // (it cannot succeed anyway, no generated string is the password; logout is left out for the same reason).
-    const t = this.rng.pick(auth.as === 'none' ? TEMPLATES : TEMPLATES.filter((x) => !x.query.includes('changePassword')));
+    // A new login card for a random child as admin could end the attacker's session the same way.
+    const t = this.rng.pick(auth.as === 'none' ? TEMPLATES : TEMPLATES.filter((x) => !x.query.includes('changePassword') && !(auth.as === 'admin' && x.query.includes('resetLoginCard'))));
     const variables = Object.fromEntries(Object.entries(t.vars).map(([name, kind]) => [name, this.valueFor(kind)]));
     if (this.chance(5)) variables[this.hostileString().slice(0, 10) || 'x'] = this.anyValue(2); // an unknown variable
     return this.post('templated', { query: t.query, variables }, auth);
@@ -168,7 +187,7 @@ export class RequestGenerator {
 
   /** The same operations with the hostile values written into the document as literals. */
   private inlined(): FuzzRequest {
-    const t = this.rng.pick(TEMPLATES.filter((x) => !x.query.includes('changePassword')));
+    const t = this.rng.pick(TEMPLATES.filter((x) => !x.query.includes('changePassword') && !x.query.includes('resetLoginCard')));
     let query = t.query.replace(/^(query|mutation)\([^)]*\)/, '$1');
     for (const [name, kind] of Object.entries(t.vars)) {
       const value = this.valueFor(kind);

@@ -75,10 +75,11 @@ export type RecommendationReason =
   | 'RETRY'
   | 'REVIEW_DUE';
 
-/** Who is signed in: a child, or an administrator. */
+/** Who is signed in: a child, a teacher, or an administrator. */
 export type Role =
   | 'ADMIN'
-  | 'STUDENT';
+  | 'STUDENT'
+  | 'TEACHER';
 
 /** A school subject. */
 export type Subject =

@@ -1,0 +1,210 @@
+import { requireClassroomAccess, requireStudentAccess } from '../access.js';
+import { hashPassword } from '../auth/passwords.js';
+import { Role } from '../common/enums.js';
+import { decodeCursor, encodeCursor, parseId } from '../common/pagination.js';
+import { isStorableText } from '../common/text.js';
+import type { Context } from '../context.js';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { StudentConnection } from '../students/student.type.js';
+import type { Student } from '../students/student.type.js';
+import { requireAdmin, requireSignedIn } from '../viewer.js';
+import { AVATARS, MAX_CLASS_SIZE, displayClassCode, newChildUsername, newClassCode, normalizeClassCode, newPictureSequence, newTemporaryPassword, randomAvatar, sequenceText } from '../auth/login-cards.js';
+import type { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
+import { Classroom, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
+
+const MAX_FIRST_NAME = 40;
+
+/** Teachers, their classes and the children enrolled in them: what lets a school run on the service. */
+export class SchoolsService {
+  /** ADMIN: a teacher account, with a temporary password returned once (to replace at first sign-in). */
+  async createTeacher(ctx: Context, input: NewTeacherInput): Promise<NewAccount> {
+    requireAdmin(ctx.viewer);
+    const displayName = input.displayName.trim();
+    if (displayName.length === 0 || !isStorableText(displayName)) throw new BadUserInputError('displayName must be 1 to 80 characters of text.', 'displayName');
+    const temporaryPassword = newTemporaryPassword();
+    const teacher = await ctx.repositories.schools.createTeacher(input.username, displayName, await hashPassword(temporaryPassword));
+    if (!teacher) throw new BadUserInputError(`username ${input.username} is taken: choose another.`, 'username');
+    return Object.assign(new NewAccount(), { username: teacher.username, temporaryPassword });
+  }
+
+  /** TEACHER: a class of its own; ADMIN: a class for the teacher named by teacherId. A fresh class code either way. */
+  async createClassroom(ctx: Context, input: NewClassroomInput): Promise<Classroom> {
+    const viewer = requireSignedIn(ctx.viewer);
+    const name = input.name.trim();
+    if (name.length === 0 || !isStorableText(name)) throw new BadUserInputError('name must be 1 to 60 characters of text.', 'name');
+    let teacherId: number;
+    if (viewer.role === 'TEACHER') {
+      if (input.teacherId !== undefined && input.teacherId !== null && parseId(input.teacherId, 'teacherId') !== viewer.teacherId) {
+        throw new ForbiddenError('A teacher creates its own classes: leave teacherId out.');
+      }
+      teacherId = viewer.teacherId;
+    } else if (viewer.role === 'ADMIN') {
+      if (input.teacherId === undefined || input.teacherId === null) throw new BadUserInputError('teacherId is required when an admin creates a class.', 'teacherId');
+      teacherId = parseId(input.teacherId, 'teacherId');
+      await ctx.loaders.teacher.load(teacherId).catch((error: unknown) => {
+        throw error instanceof NotFoundError ? new BadUserInputError(`teacherId ${teacherId} is no teacher.`, 'teacherId') : error;
+      });
+    } else {
+      throw new ForbiddenError('Only a teacher or an administrator can create a class.');
+    }
+    // 40 random bits: a code already taken is drawn again (rare until millions of classes).
+    for (let tries = 0; tries < 5; tries++) {
+      const created = await ctx.repositories.schools.createClassroom(name, input.level, newClassCode(), teacherId);
+      if (created) return created;
+    }
+    throw new Error('no free class code after 5 draws');
+  }
+
+  /**
+   * TEACHER of the class, or ADMIN: the children's accounts, all or none. Every row is checked
+   * before anything is written; one bad row refuses the call, naming it (`students[3].firstName`).
+   */
+  async enrol(ctx: Context, rawClassroomId: string, students: readonly NewStudentInput[]): Promise<LoginCard[]> {
+    const classroom = await this.readable(ctx, rawClassroomId, 'classroomId');
+    if (students.length === 0) throw new BadUserInputError('students must list at least one child.', 'students');
+    if (students.length > MAX_CLASS_SIZE) throw new BadUserInputError(`a class holds at most ${MAX_CLASS_SIZE} children.`, 'students');
+    const rows = students.map((s, i) => {
+      const firstName = s.firstName.trim().replace(/\s+/g, ' ');
+      if (firstName.length === 0 || firstName.length > MAX_FIRST_NAME || !isStorableText(firstName)) {
+        throw new BadUserInputError(`students[${i}].firstName must be 1 to ${MAX_FIRST_NAME} characters of text.`, `students[${i}].firstName`);
+      }
+      const avatar = s.avatar ?? randomAvatar();
+      if (!(AVATARS as readonly string[]).includes(avatar)) throw new BadUserInputError(`students[${i}].avatar must be one of ${AVATARS.join(', ')}.`, `students[${i}].avatar`);
+      return { firstName, level: s.level, avatar, pictures: newPictureSequence() };
+    });
+    // Hashed before the transaction (slow on purpose), so it holds the class's lock a short while.
+    const hashes = await Promise.all(rows.map((r) => hashPassword(sequenceText(r.pictures))));
+    const result = await ctx.repositories.schools.enrol(
+      classroom.id,
+      rows.map((r, i) => ({ firstName: r.firstName, level: r.level, avatar: r.avatar, pictureHash: hashes[i]!, usernames: () => newChildUsername(r.firstName) })),
+      MAX_CLASS_SIZE,
+    );
+    if ('full' in result) {
+      throw new BadUserInputError(`the class holds ${result.full} children and at most ${MAX_CLASS_SIZE}: ${students.length} more do not fit.`, 'students');
+    }
+    return result.created.map((student, i) => this.card(student, classroom, rows[i]!.pictures));
+  }
+
+  /** TEACHER of the child's class, or ADMIN: a new picture sequence; the old one and every token stop working, a lockout is lifted. */
+  async resetLoginCard(ctx: Context, rawStudentId: string): Promise<LoginCard> {
+    const id = parseId(rawStudentId, 'studentId');
+    const viewer = requireSignedIn(ctx.viewer);
+    if (viewer.role === 'STUDENT') throw new ForbiddenError("Only the child's teacher or an administrator can give it a new login card.");
+    const student = await ctx.studentModel.profile(id);
+    await requireStudentAccess(ctx, student);
+    if (student.classroomId === null) throw new BadUserInputError('This child is in no class: it signs in with its password.', 'studentId');
+    const classroom = await ctx.loaders.classroom.load(student.classroomId);
+    const pictures = newPictureSequence();
+    const base = await ctx.studentModel.beforeWrite(id);
+    const updated = await ctx.repositories.schools.replacePictures(id, await hashPassword(sequenceText(pictures)));
+    if (!updated) throw new NotFoundError(`Student ${id}`);
+    await ctx.studentModel.written(id, { base, profile: updated });
+    await ctx.services.auth.liftChildLockout(id);
+    return this.card(updated, classroom, pictures);
+  }
+
+  /** TEACHER: its classes; ADMIN: every class. Newest first. */
+  async classrooms(ctx: Context, args: { first: number; after: string | null }): Promise<ClassroomConnection> {
+    const viewer = requireSignedIn(ctx.viewer);
+    if (viewer.role !== 'TEACHER' && viewer.role !== 'ADMIN') throw new ForbiddenError('Only a teacher or an administrator can list classes.');
+    if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be 1 to 100.', 'first');
+    const teacherId = viewer.role === 'TEACHER' ? viewer.teacherId : null;
+    const afterId = args.after ? decodeCursor(args.after, ['id'])[0] : null;
+    const [page, totalCount] = await Promise.all([ctx.repositories.schools.classroomsPage({ teacherId, first: args.first, afterId }), ctx.repositories.schools.countClassrooms(teacherId)]);
+    const edges = page.slice(0, args.first).map((node) => {
+      ctx.loaders.classroom.prime(node.id, node);
+      return { node, cursor: encodeCursor([node.id]) };
+    });
+    return { edges, totalCount, pageInfo: { hasNextPage: page.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** TEACHER of the class, or ADMIN; null when there is no such class. */
+  async classroom(ctx: Context, rawId: string): Promise<Classroom | null> {
+    try {
+      return await this.readable(ctx, rawId, 'id');
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** Classroom.classCode: TEACHER of the class, or ADMIN (never a child, even of the class). */
+  async classCode(ctx: Context, classroom: Classroom): Promise<string> {
+    await requireClassroomAccess(ctx, classroom.id);
+    return displayClassCode(classroom.code);
+  }
+
+  /** Classroom.students: TEACHER of the class, or ADMIN. In enrolment order. */
+  async students(ctx: Context, classroom: Classroom, args: { first: number; after: string | null }): Promise<StudentConnection> {
+    await requireClassroomAccess(ctx, classroom.id);
+    if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be 1 to 100.', 'first');
+    const afterId = args.after ? decodeCursor(args.after, ['id'])[0] : null;
+    const { students, total } = await ctx.repositories.schools.studentsOfClassroom(classroom.id, args.first, afterId);
+    const edges = students.slice(0, args.first).map((node) => {
+      ctx.studentModel.knownProfile(node);
+      return { node, cursor: encodeCursor([node.id]) };
+    });
+    return { edges, totalCount: total, pageInfo: { hasNextPage: students.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Classroom.teacher: whoever may read the class (its teacher, an admin, a child of it). */
+  async teacherOf(ctx: Context, classroom: Classroom): Promise<Teacher> {
+    return ctx.loaders.teacher.load(classroom.teacherId);
+  }
+
+  /** Teacher.classrooms: the teacher itself, or an admin. */
+  async classroomsOf(ctx: Context, teacher: Teacher): Promise<Classroom[]> {
+    const viewer = requireSignedIn(ctx.viewer);
+    if (!(viewer.role === 'ADMIN' || (viewer.role === 'TEACHER' && viewer.teacherId === teacher.id))) throw new ForbiddenError("Only the teacher itself or an administrator can list a teacher's classes.");
+    const ids = await ctx.loaders.classroomIdsOfTeacher.load(teacher.id);
+    const classes = await ctx.loaders.classroom.loadMany(ids);
+    return classes.filter((c): c is Classroom => !(c instanceof Error)).sort((a, b) => b.id - a.id);
+  }
+
+  /** Student.classroom: the child itself, TEACHER of the class, or ADMIN; null without a class. */
+  async classroomOf(ctx: Context, student: Student): Promise<Classroom | null> {
+    await requireStudentAccess(ctx, student);
+    return student.classroomId === null ? null : ctx.loaders.classroom.load(student.classroomId);
+  }
+
+  /**
+   * Needs no token: the sign-in screen of a class code, first names and avatars only. An unknown
+   * code counts toward the address's bound of failed sign-ins (codes cannot be enumerated).
+   */
+  async signInRoster(ctx: Context, typedCode: string): Promise<SignInRoster | null> {
+    const code = normalizeClassCode(typedCode);
+    const classroom = code === undefined ? undefined : await ctx.repositories.schools.classroomByCode(code);
+    await ctx.services.auth.countUnknownClassCode(ctx, classroom !== undefined);
+    if (!classroom) return null;
+    const children = (await ctx.repositories.schools.roster(classroom.id)).map((c) => Object.assign(new RosterChild(), c));
+    return Object.assign(new SignInRoster(), { classroomName: classroom.name, children });
+  }
+
+  /** Query.viewer: who is signed in. */
+  async viewer(ctx: Context): Promise<ViewerInfo> {
+    const v = requireSignedIn(ctx.viewer);
+    const student = v.role === 'STUDENT' ? await ctx.studentModel.profile(v.studentId) : null;
+    const teacher = v.role === 'TEACHER' ? await ctx.loaders.teacher.load(v.teacherId) : null;
+    return Object.assign(new ViewerInfo(), { role: Role[v.role], student, teacher });
+  }
+
+  private card(student: Student, classroom: Classroom, pictures: number[]): LoginCard {
+    return Object.assign(new LoginCard(), { student, classCode: displayClassCode(classroom.code), pictures });
+  }
+
+  /** A class the viewer may manage (its teacher, or an admin); NOT_FOUND when there is none. */
+  private async readable(ctx: Context, rawId: string, field: string): Promise<Classroom> {
+    const id = parseId(rawId, field);
+    const viewer = requireSignedIn(ctx.viewer);
+    if (viewer.role !== 'TEACHER' && viewer.role !== 'ADMIN') throw new ForbiddenError('Only the teacher of the class or an administrator can see it.');
+    const classroom = await ctx.loaders.classroom.load(id);
+    await requireClassroomAccess(ctx, classroom.id);
+    return classroom;
+  }
+}
+
+declare module '../context.js' {
+  interface Services {
+    schools: SchoolsService;
+  }
+}
