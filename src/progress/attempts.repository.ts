@@ -102,7 +102,10 @@ export class AttemptsRepository {
         continue;
       }
       if (row.outcome === 'recorded') {
-        return { kind: 'recorded', attempt: attemptOf(input.studentId, row), progress: progressOf(input.studentId, input.exerciseId, row), student: toStudent(row) };
+        // The function does not send back the scheduler's state it wrote (the caller decided it): the
+        // row as written carries the decision's, as the next decision made from a cached row needs.
+        const progress = progressOf(input.studentId, input.exerciseId, { ...row, review_state: decision.next.reviewState });
+        return { kind: 'recorded', attempt: attemptOf(input.studentId, row), progress, student: toStudent(row) };
       }
       if (row.outcome === 'replayed') {
         const attempt = attemptOf(input.studentId, row);

@@ -61,6 +61,18 @@ describe('submitAttempt', () => {
     expect(rows.reduce((s, r) => s + r.points_earned, 0)).toBe(e.points);
   });
 
+  it("keeps the scheduler's state in the row it writes through to the cache, as the database holds it", async () => {
+    const token = await t.login('student027');
+    const id = await t.studentId('student027');
+    const e = await exerciseOfLevel('CE1', 3);
+    await t.gql('query { me { progress { totalCount } } }', { token }); // the rows cached before the answer
+    await t.gql(SUBMIT, { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: key() } } });
+    const stored = await t.app.database.db.selectFrom('progress').select('review_state').where('student_id', '=', id).where('exercise_id', '=', e.id).executeTakeFirstOrThrow();
+    expect(stored.review_state).toMatchObject({ stability: expect.any(Number) });
+    const cached = (await t.context({ role: 'STUDENT', studentId: id, tokenVersion: 0 }).studentModel.progress(id)).find((p) => p.exerciseId === e.id);
+    expect(cached?.reviewState).toEqual(stored.review_state);
+  });
+
   it('refuses a reused key with a different answer, and changes nothing', async () => {
     const token = await t.login('student011');
     const e = await exerciseOfLevel('CP', 1);
