@@ -30,6 +30,6 @@ export function requireClassroomAccess(ctx: Pick<Context, 'viewer' | 'loaders'>,
 async function requireClassroomOf(ctx: Pick<Context, 'viewer' | 'loaders'>, classroomId: number | null): Promise<void> {
   const v = ctx.viewer;
   if (v.role !== 'TEACHER' || classroomId === null) throw new ForbiddenError(NOT_YOURS);
-  const own = await ctx.loaders.classroomIdsOfTeacher.load(v.teacherId);
-  if (!own.includes(classroomId)) throw new ForbiddenError(NOT_YOURS);
+  const teacher = await ctx.loaders.teacher.load(v.teacherId);
+  if (!teacher.classroomIds.includes(classroomId)) throw new ForbiddenError(NOT_YOURS);
 }

@@ -70,7 +70,7 @@ export async function createApp(config: Config, logger: Logger, options: { clock
     health,
     monitoring: new MonitoringService(clock, cache, database, health, config.monitoring),
     cache: new CacheService(cache),
-    schools: new SchoolsService(),
+    schools: new SchoolsService(clock, config.periodEnds),
   };
 
   const listSizes = new ListSizes();

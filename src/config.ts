@@ -115,6 +115,15 @@ const schema = z
     VIEWER_COST_PER_SECOND: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
     /** ...and at once (at least the cost limit, 30,000, so that any allowed operation can run). */
     VIEWER_COST_BURST: z.coerce.number().int().min(30_000).max(100_000_000).default(100_000),
+    /**
+     * The last day (MM-DD) of each of the five periods of the school year, P1 to P5: by default the
+     * French calendar's, roughly (All Saints', Christmas, winter and spring holidays, early July).
+     */
+    PERIOD_ENDS: z
+      .string()
+      .regex(/^(\d{2}-\d{2},){4}\d{2}-\d{2}$/, 'PERIOD_ENDS must be five MM-DD dates, P1 to P5, comma-separated')
+      .refine((v) => v.split(',').every((d) => { const [m, day] = d.split('-').map(Number); return m! >= 1 && m! <= 12 && day! >= 1 && day! <= 31; }), 'PERIOD_ENDS holds a date that is no month and day')
+      .default('10-18,12-19,02-14,04-11,07-04'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** On SIGTERM: how long readiness says 503 before the listener closes (a load balancer's notice). */
     SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
@@ -193,6 +202,8 @@ export type Config = Readonly<{
     /** The administrator to create at start when missing. */
     admin: Readonly<{ username: string; password: string }> | undefined;
   }>;
+  /** The last day of each period, P1 to P5, as [month, day] (PERIOD_ENDS). */
+  periodEnds: readonly (readonly [number, number])[];
   rateLimits: Readonly<{
     loginMaxFailures: number;
     loginLockoutMs: number;
@@ -310,6 +321,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       password: e.ADMIN_PASSWORD ?? (production ? undefined : 'admin1234'),
     },
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    periodEnds: e.PERIOD_ENDS.split(',').map((d) => d.split('-').map(Number) as [number, number]),
   });
 }
 

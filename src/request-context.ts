@@ -1,7 +1,7 @@
 import { repositoriesOver, type App } from './app.js';
 import type { Context, Loaders, Repositories } from './context.js';
 import { countStatements, newRequestScope, type RequestScope } from './request-scope.js';
-import { studentRequestScopes } from './cache/namespaces.js';
+import { studentRequestScopes, teacherRequestScopes } from './cache/namespaces.js';
 import { RequestCache } from './cache/request-cache.js';
 import type { TokenIssuer } from './auth/tokens.js';
 import { anonymous, type Viewer } from './viewer.js';
@@ -50,6 +50,7 @@ export async function createContext(
   );
   // A student's request reads its tokens in one round trip, the token check's with the rest.
   if (claimed.role === 'STUDENT') cache.prefetch(studentRequestScopes(claimed.studentId));
+  if (claimed.role === 'TEACHER') cache.prefetch(teacherRequestScopes(claimed.teacherId));
   const { loaders, studentModel } = requestReads(app, () => reads, primary, cache);
   const viewer = await checkTokenVersion(claimed, loaders, studentModel);
   return { viewer, loaders, studentModel, repositories: primary, scope, cache, services: app.services, requestId, clientAddress, responseNodes: 0 };
@@ -78,7 +79,7 @@ async function checkTokenVersion(v: Viewer, loaders: Loaders, students: StudentM
     throw error;
   };
   if (v.role === 'TEACHER') {
-    const teacher = await loaders.teacherAccount.load(v.teacherId).catch(gone);
+    const teacher = await loaders.teacher.load(v.teacherId).catch(gone);
     if (teacher?.tokenVersion !== v.tokenVersion) return revoked;
     return teacher.mustChangePassword ? { ...v, passwordChangeRequired: true } : v;
   }

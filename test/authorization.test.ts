@@ -89,6 +89,7 @@ const rows: Row[] = [
   { field: 'Classroom.classCode', query: studentField('classroom { classCode }'), expect: onClass, refused: theClassroom },
   { field: 'Classroom.students', query: studentField('classroom { students { totalCount edges { node { id } } } }'), expect: onClass, refused: theClassroom },
   { field: 'Classroom.teacher', query: studentField('classroom { teacher { displayName } }'), expect: onStudent },
+  { field: 'Classroom.overview', query: studentField('classroom { overview(subject: FRANCAIS, period: P1) { rows { student { id } cells { attempted } } } }'), expect: onClass, refused: theClassroom },
   {
     field: 'Query.classroom',
     query: (who) => ({ query: 'query($id: ID!) { classroom(id: $id) { name } }', variables: { id: String(who.classroomId) } }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './harness.js';
 import { operation } from './operations.js';
+import { DEMO_TEACHER_PASSWORD } from '../db/seeds/seed.js';
 
 /**
  * Three instances of the service on one PostgreSQL and one Redis, a student's requests spread
@@ -28,6 +29,30 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('three instanc
       expect(me.totalPoints).toBe(before[0].totalPoints + e.points);
       expect(me.stats.exercisesCompleted).toBe(before[0].stats.exercisesCompleted + 1);
     }
+  });
+
+  it("shows a child's answer in its teacher's class overview on another instance within 1 s, and a new child too", async () => {
+    const [a, b, c] = instances as [TestApp, TestApp, TestApp];
+    const teacher = await a.login('teacher01', DEMO_TEACHER_PASSWORD);
+    const OVERVIEW = 'query($id: ID!) { classroom(id: $id) { overview { rows { student { id } cells { attempted } } } } }';
+    const classroom = (await a.gql('{ classrooms(first: 1) { edges { node { id students(first: 1) { edges { node { id username } } } } } } }', { token: teacher })).data.classrooms.edges[0].node;
+    const child = classroom.students.edges[0].node as { id: string; username: string };
+    const attempted = async (t: TestApp) => {
+      const rows = (await t.gql(OVERVIEW, { token: teacher, variables: { id: classroom.id } })).data.classroom.overview.rows as { student: { id: string }; cells: { attempted: number }[] }[];
+      return { rows: rows.length, mine: rows.find((r) => r.student.id === child.id)!.cells.reduce((n, cell) => n + cell.attempted, 0) };
+    };
+    const before = await attempted(c); // cached on c
+    const token = await b.login(child.username);
+    const e = await a.app.database.db.selectFrom('exercises as e').innerJoin('modules as m', 'm.id', 'e.module_id').select(['e.id', 'e.solution']).where('m.level', '=', 'CP').orderBy('e.id').limit(1).executeTakeFirstOrThrow();
+    const answered = Date.now();
+    await b.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 5, idempotencyKey: 'multi-overview-1' } } });
+    let seen = await attempted(c);
+    while (seen.mine === before.mine && Date.now() - answered < 1_000) seen = await attempted(c);
+    expect(seen.mine).toBe(before.mine + 1);
+    console.log(`a child's answer on one instance seen in its teacher's overview on another ${Date.now() - answered} ms later`);
+
+    await b.gql('mutation($c: ID!, $s: [NewStudentInput!]!) { enrollStudents(classroomId: $c, students: $s) { student { id } } }', { token: teacher, variables: { c: classroom.id, s: [{ firstName: 'Nouvelle', level: 'CP' }] } });
+    expect((await attempted(c)).rows).toBe(before.rows + 1);
   });
 
   it('shares the login lockout: five failures spread over the instances lock the username on all', async () => {

@@ -7,7 +7,6 @@ export function createAuthLoaders(repo: () => AuthRepository, options: Batching)
     adminTokenVersion: loader<number, number>(options, async (ids) =>
       orderByKeys(ids, await repo().adminTokenVersions(ids), (a) => a.id, 'Admin').map((a) => (a instanceof Error ? a : a.tokenVersion)),
     ),
-    teacherAccount: loader<number, { tokenVersion: number; mustChangePassword: boolean }>(options, async (ids) => orderByKeys(ids, await repo().teacherTokenVersions(ids), (t) => t.id, 'Teacher')),
   };
 }
 export type AuthLoaders = ReturnType<typeof createAuthLoaders>;

@@ -76,12 +76,6 @@ export class AuthRepository {
     await named('auth.bumpTokenVersion', this.db.updateTable(tableOf[role]).set((eb) => ({ token_version: eb('token_version', '+', 1) })).where('id', '=', id)).execute();
   }
 
-  /** Teachers' token versions, and whether each still signs in with its temporary password. */
-  async teacherTokenVersions(ids: readonly number[]): Promise<{ id: number; tokenVersion: number; mustChangePassword: boolean }[]> {
-    const rows = await named('teachers.tokenVersions', this.db.selectFrom('teachers').select(['id', 'token_version', 'must_change_password']).where('id', '=', anyInt(ids))).execute();
-    return rows.map((r) => ({ id: r.id, tokenVersion: r.token_version, mustChangePassword: r.must_change_password }));
-  }
-
   /** A child of the class with this code, for picture sign-in: its picture hash and token version. */
   async childForPictures(classCode: string, studentId: number): Promise<{ pictureHash: string | null; tokenVersion: number } | undefined> {
     const row = await named(

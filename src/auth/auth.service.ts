@@ -118,6 +118,7 @@ export class AuthService {
       await ctx.studentModel.written(viewer.studentId, { base, profile: 'changed' });
     } else {
       await ctx.repositories.auth.bumpTokenVersion(viewer.role, accountIdOf(viewer));
+      if (viewer.role === 'TEACHER') await ctx.loaders.schoolWrites.teacher(viewer.teacherId);
     }
     return true;
   }
@@ -145,6 +146,7 @@ export class AuthService {
     const tokenVersion = await ctx.repositories.auth.changePassword(viewer.role, id, await hashPassword(newPassword));
     if (tokenVersion === undefined) throw new UnauthenticatedError();
     if (viewer.role === 'STUDENT') await ctx.studentModel.written(id, { base, profile: 'changed' });
+    if (viewer.role === 'TEACHER') await ctx.loaders.schoolWrites.teacher(id);
     return this.payload(ctx, { ...viewer, tokenVersion } as SignedInViewer);
   }
 

@@ -8,6 +8,7 @@ export const CACHE_NAMESPACES = {
   students: { ttlSeconds: 15 * 60, what: "students' profiles" },
   progress: { ttlSeconds: 3600, what: "students' progress" },
   sessions: { ttlSeconds: 15 * 60, what: "students' learning sessions" },
+  schools: { ttlSeconds: 3600, what: "teachers' accounts with their classes, classes with their rosters" },
 } as const;
 
 export type Namespace = keyof typeof CACHE_NAMESPACES;
@@ -29,7 +30,21 @@ export const scope = {
   namespace: (ns: Namespace) => `ns:${ns}`,
   curriculum: 'curriculum',
   student: (id: number) => `student:${id}`,
+  /** A teacher's account and the list of its classes. */
+  teacher: (id: number) => `teacher:${id}`,
+  /** A class and its roster. */
+  classroom: (id: number) => `classroom:${id}`,
 } as const;
+
+/** Scopes everyone reads (not one account's): while Redis is late, their last known token serves. */
+export function isSharedScope(s: string): boolean {
+  return s === scope.epoch || s === scope.curriculum || s.startsWith('ns:');
+}
+
+/** Every scope a teacher's request may read first (its account, for the token check), in one round trip. */
+export function teacherRequestScopes(id: number): string[] {
+  return [scope.epoch, ...NAMESPACE_NAMES.map(scope.namespace), scope.curriculum, scope.teacher(id)];
+}
 
 /** Every scope a student's request may read, read at its start in one round trip. */
 export function studentRequestScopes(id: number): string[] {
@@ -42,5 +57,5 @@ export function studentOfScope(s: string): number | undefined {
   return id === undefined ? undefined : Number(id);
 }
 
-/** Namespaces whose entries belong to one student: bypassed while Redis is unreachable. */
-export const PER_STUDENT: ReadonlySet<Namespace> = new Set(['students', 'progress', 'sessions']);
+/** Namespaces whose entries one account's writes change: bypassed while Redis is unreachable. */
+export const PER_ACCOUNT: ReadonlySet<Namespace> = new Set(['students', 'progress', 'sessions', 'schools']);

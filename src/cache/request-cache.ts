@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { PER_STUDENT, scope, studentOfScope, type Namespace } from './namespaces.js';
+import { PER_ACCOUNT, scope, studentOfScope, type Namespace } from './namespaces.js';
 import type { RequestScope } from '../request-scope.js';
 import type { SharedCache } from './shared-cache.js';
 import { versionAgeMs, type Bumped } from './store.js';
@@ -98,11 +98,11 @@ export class RequestCache {
 
   /** Full keys under this request's versions; undefined when the cache cannot serve them now. */
   private async locate<K>(namespace: Namespace, keys: readonly K[], spec: Pick<ManySpec<K, unknown>, 'id' | 'scopes'>) {
-    if (!this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return undefined;
+    if (!this.shared.enabled || (this.shared.degraded && PER_ACCOUNT.has(namespace))) return undefined;
     const base = [scope.epoch, scope.namespace(namespace)];
     const perKey = keys.map((k) => [...base, ...spec.scopes(k)]);
     const tokens = await this.tokensOf(perKey);
-    if (!tokens || (this.shared.degraded && PER_STUDENT.has(namespace))) return undefined;
+    if (!tokens || (this.shared.degraded && PER_ACCOUNT.has(namespace))) return undefined;
     const ids = keys.map((k) => spec.id(k));
     return { perKey, tokens, ids, fullKeys: ids.map((id, i) => fullKey(namespace, perKey[i]!, tokens, id)) };
   }
@@ -124,7 +124,7 @@ export class RequestCache {
    * come from, so a value is never filed under a version newer than what it saw.
    */
   async put<V>(namespace: Namespace, items: PutItem<V>[]): Promise<void> {
-    if (items.length === 0 || !this.shared.enabled || (this.shared.degraded && PER_STUDENT.has(namespace))) return;
+    if (items.length === 0 || !this.shared.enabled || (this.shared.degraded && PER_ACCOUNT.has(namespace))) return;
     const base = [scope.epoch, scope.namespace(namespace)];
     const perItem = items.map((i) => [...base, ...i.scopes]);
     const tokens = await this.tokensOf(perItem);

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { RequestScope } from '../request-scope.js';
-import { CACHE_NAMESPACES, NAMESPACE_NAMES, scope, studentOfScope, type Namespace } from './namespaces.js';
+import { CACHE_NAMESPACES, isSharedScope, NAMESPACE_NAMES, scope, type Namespace } from './namespaces.js';
 import { RedisTimeoutError } from '../redis/redis-client.js';
 import type { RedisLink } from '../redis/redis-link.js';
 import { RedisStore } from './redis-store.js';
@@ -35,7 +35,7 @@ export class SharedCache {
   /** Since when Redis has not been used: away, or back but the new epoch not yet started. */
   private degradedSince: Date | null = null;
   private lastMissLog = 0;
-  /** Last tokens read from Redis for shared scopes (not a student's), used while Redis is away. */
+  /** Last tokens read from Redis for shared scopes (not an account's), used while Redis is away. */
   private readonly lastKnown = new Map<string, string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
 
@@ -76,7 +76,7 @@ export class SharedCache {
     if (!this.degradedSince) {
       try {
         const tokens = await this.remote.versions(scopes);
-        scopes.forEach((s, i) => studentOfScope(s) === undefined && this.lastKnown.set(s, tokens[i]!));
+        scopes.forEach((s, i) => isSharedScope(s) && this.lastKnown.set(s, tokens[i]!));
         return tokens;
       } catch (error) {
         this.missed(error);

@@ -35,6 +35,8 @@ const num = (value: unknown, fallback: number) => (typeof value === 'number' ? v
  * sized at the field that takes `first` (its edges count once there). A list field missing here
  * is costed at UNLISTED_SIZE, and cost.test.ts fails until it is added.
  */
+/** The five levels: a level's modules are about a fifth of the curriculum's. */
+const LEVELS = 5;
 /** A teacher's classes are not bounded; this is what a cost counts for them (a teacher has a few). */
 const TYPICAL_CLASSES_PER_TEACHER = 10;
 
@@ -60,6 +62,9 @@ export function listSizeTable(sizes: ListSizes): Record<string, (args: Args) => 
     'SignInRoster.children': () => MAX_CLASS_SIZE,
     'Mutation.enrollStudents': (a) => (Array.isArray(a.students) ? a.students.length : MAX_CLASS_SIZE),
     'LoginCard.pictures': () => SEQUENCE_LENGTH,
+    'ClassOverview.modules': () => sizes.modules(null, null) / LEVELS,
+    'ClassOverview.rows': () => MAX_CLASS_SIZE,
+    'ClassOverviewRow.cells': () => sizes.modules(null, null) / LEVELS,
   };
 }
 

@@ -148,3 +148,13 @@ function reviveCard(stored: unknown, at: Date): Card {
     last_review: s.lastReview ? new Date(s.lastReview) : undefined,
   } as Card;
 }
+
+/**
+ * The predicted recall (0 to 1) at `at` of an exercise with this memory state, from FSRS's
+ * forgetting curve (ts-fsrs's retrievability); null without a memory state (never right yet).
+ */
+export function recallAt(reviewState: unknown, at: Date): number | null {
+  const s = reviewState as Partial<StoredCard> | null;
+  if (!s || typeof s.stability !== 'number' || typeof s.lastReview !== 'string') return null;
+  return scheduler.get_retrievability(reviveCard(s, at), at, false);
+}

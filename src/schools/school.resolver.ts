@@ -4,7 +4,8 @@ import { Parent } from '../common/parent.js';
 import type { Context } from '../context.js';
 import { Student, StudentConnection } from '../students/student.type.js';
 import { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
-import { Classroom, ClassroomConnection, LoginCard, NewAccount, SignInRoster, Teacher, ViewerInfo } from './school.type.js';
+import { Classroom, ClassroomConnection, ClassOverview, LoginCard, NewAccount, SignInRoster, Teacher, ViewerInfo } from './school.type.js';
+import { Level, Period, Subject } from '../common/enums.js';
 
 @Resolver(() => Classroom)
 export class ClassroomResolver {
@@ -76,6 +77,17 @@ export class ClassroomResolver {
   @FieldResolver(() => String, { description: 'TEACHER of the class, or ADMIN: what children type (or scan) on the sign-in screen.' })
   classCode(@Parent() classroom: Classroom, @Ctx() ctx: Context): Promise<string> {
     return ctx.services.schools.classCode(ctx, classroom);
+  }
+
+  @FieldResolver(() => ClassOverview, { description: 'The class at a glance: one row per child, one cell per module of the level (and subject, period) asked.' })
+  overview(
+    @Parent() classroom: Classroom,
+    @Arg('level', () => Level, { nullable: true }) level: Level | null,
+    @Arg('subject', () => Subject, { nullable: true }) subject: Subject | null,
+    @Arg('period', () => Period, { nullable: true }) period: Period | null,
+    @Ctx() ctx: Context,
+  ): Promise<ClassOverview> {
+    return ctx.services.schools.overview(ctx, classroom, { level: level ?? null, subject: subject ?? null, period: period ?? null });
   }
 
   @FieldResolver(() => Teacher, { description: 'The teacher the class belongs to.' })

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Level, Role } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
+import { Module } from '../exercises/exercise.type.js';
 import { Student } from '../students/student.type.js';
 
 @ObjectType({ description: 'A teacher: runs its classes. Created by an ADMIN.', simpleResolvers: true })
@@ -16,6 +17,8 @@ export class Teacher {
 
   mustChangePassword!: boolean;
   tokenVersion!: number;
+  /** Its classes, newest first (cached with the account: what a teacher may read is decided from it). */
+  classroomIds!: number[];
 }
 
 @ObjectType({ description: "A class: a teacher's group of children, with the code its children sign in with.", simpleResolvers: true })
@@ -33,6 +36,8 @@ export class Classroom {
   code!: string;
   teacherId!: number;
   createdAt!: Date;
+  /** Its children, in enrolment order (cached with the class). */
+  studentIds!: number[];
 }
 
 @ObjectType({ description: 'A class in a list.', simpleResolvers: true })
@@ -108,4 +113,50 @@ export class ViewerInfo {
 
   @Field(() => Teacher, { nullable: true, description: 'The signed-in teacher.' })
   teacher!: Teacher | null;
+}
+
+@ObjectType({ description: "A child's results in one module.", simpleResolvers: true })
+export class ModuleMastery {
+  @Field(() => ID, { description: 'The module.' })
+  moduleId!: number;
+
+  @Field(() => Int, { description: 'Active exercises of the module.' })
+  total!: number;
+
+  @Field(() => Int, { description: 'Exercises of the module the child has tried.' })
+  attempted!: number;
+
+  @Field(() => Int, { description: 'Exercises completed or mastered.' })
+  completed!: number;
+
+  @Field(() => Int, { description: 'Exercises mastered.' })
+  mastered!: number;
+
+  @Field(() => Float, { description: 'successes / attempts over the module, 0 to 1.' })
+  successRate!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The child's predicted recall (0 to 1) of what it has practised in this module, at the end of the school period the module belongs to (now, once that end has passed), from its spaced-repetition memory state; null before any attempt.",
+  })
+  recallAtPeriodEnd!: number | null;
+}
+
+@ObjectType({ description: 'One child in the class overview.', simpleResolvers: true })
+export class ClassOverviewRow {
+  @Field(() => Student, { description: 'The child.' })
+  student!: Student;
+
+  @Field(() => [ModuleMastery], { description: 'One cell per module, in the order of ClassOverview.modules.' })
+  cells!: ModuleMastery[];
+}
+
+@ObjectType({ description: 'The class at a glance: its children against the modules asked for.', simpleResolvers: true })
+export class ClassOverview {
+  @Field(() => [Module], { description: 'The columns, in curriculum order.' })
+  modules!: Module[];
+
+  @Field(() => [ClassOverviewRow], { description: 'One row per child of the class, in enrolment order.' })
+  rows!: ClassOverviewRow[];
 }

@@ -48,7 +48,7 @@ export class SchoolsRepository {
           'teachers.insert',
           trx.insertInto('teachers').values({ username, display_name: displayName, password_hash: passwordHash }).returning(teacherColumns),
         ).executeTakeFirstOrThrow();
-        return toTeacher(row);
+        return Object.assign(toTeacher(row), { classroomIds: [] });
       });
     } catch (error) {
       if (isUniqueViolation(error)) return undefined;
@@ -56,9 +56,16 @@ export class SchoolsRepository {
     }
   }
 
+  /** Teachers with the ids of their classes (newest first), in one statement. */
   async teachersByIds(ids: readonly number[]): Promise<Teacher[]> {
-    const rows = await named('teachers.byIds', this.db.selectFrom('teachers').select(teacherColumns).where('id', '=', anyInt(ids))).execute();
-    return rows.map(toTeacher);
+    const rows = await named(
+      'teachers.byIds',
+      this.db
+        .selectFrom('teachers as t')
+        .select([...teacherColumns.map((c) => `t.${c}` as const), sql<number[]>`coalesce((select array_agg(c.id order by c.id desc) from classrooms c where c.teacher_id = t.id), '{}')`.as('classroom_ids')])
+        .where('t.id', '=', anyInt(ids)),
+    ).execute();
+    return rows.map((r) => Object.assign(toTeacher(r), { classroomIds: r.classroom_ids }));
   }
 
   /** Creates a class with this code; undefined when the code is taken (the caller draws another). */
@@ -68,53 +75,45 @@ export class SchoolsRepository {
         'classrooms.insert',
         this.db.insertInto('classrooms').values({ name, level, class_code: code, teacher_id: teacherId }).returning(classroomColumns),
       ).executeTakeFirstOrThrow();
-      return toClassroom(row);
+      return Object.assign(toClassroom(row), { studentIds: [] });
     } catch (error) {
       if (isUniqueViolation(error, 'classrooms_class_code_key')) return undefined;
       throw error;
     }
   }
 
+  /** Classes with the ids of their children (in enrolment order), in one statement. */
   async classroomsByIds(ids: readonly number[]): Promise<Classroom[]> {
-    const rows = await named('classrooms.byIds', this.db.selectFrom('classrooms').select(classroomColumns).where('id', '=', anyInt(ids))).execute();
-    return rows.map(toClassroom);
+    const rows = await named(
+      'classrooms.byIds',
+      this.db
+        .selectFrom('classrooms as c')
+        .select([...classroomColumns.map((k) => `c.${k}` as const), sql<number[]>`coalesce((select array_agg(s.id order by s.id) from students s where s.classroom_id = c.id), '{}')`.as('student_ids')])
+        .where('c.id', '=', anyInt(ids)),
+    ).execute();
+    return rows.map((r) => Object.assign(toClassroom(r), { studentIds: r.student_ids }));
   }
 
-  async classroomByCode(code: string): Promise<Classroom | undefined> {
-    const row = await named('classrooms.byCode', this.db.selectFrom('classrooms').select(classroomColumns).where('class_code', '=', code)).executeTakeFirst();
-    return row && toClassroom(row);
-  }
-
-  /** The ids of each teacher's classes. */
-  async classroomIdsOfTeachers(teacherIds: readonly number[]): Promise<{ teacherId: number; id: number }[]> {
-    const rows = await named('classrooms.idsOfTeachers', this.db.selectFrom('classrooms').select(['teacher_id', 'id']).where('teacher_id', '=', anyInt(teacherIds))).execute();
-    return rows.map((r) => ({ teacherId: r.teacher_id, id: r.id }));
+  /** The id of the class holding this code. */
+  async classroomIdByCode(code: string): Promise<number | undefined> {
+    const row = await named('classrooms.byCode', this.db.selectFrom('classrooms').select('id').where('class_code', '=', code)).executeTakeFirst();
+    return row?.id;
   }
 
   /** A page of classes, newest first (one teacher's, or everyone's), plus one row to tell whether more follow. */
-  async classroomsPage(args: { teacherId: number | null; first: number; afterId: number | null }): Promise<Classroom[]> {
-    let q = this.db.selectFrom('classrooms').select(classroomColumns);
+  /** A page of class ids, newest first (one teacher's, or everyone's), plus one to tell whether more follow. */
+  async classroomIdsPage(args: { teacherId: number | null; first: number; afterId: number | null }): Promise<number[]> {
+    let q = this.db.selectFrom('classrooms').select('id');
     if (args.teacherId !== null) q = q.where('teacher_id', '=', args.teacherId);
     if (args.afterId !== null) q = q.where('id', '<', args.afterId);
     const rows = await named('classrooms.page', q.orderBy('id', 'desc').limit(args.first + 1)).execute();
-    return rows.map(toClassroom);
+    return rows.map((r) => r.id);
   }
 
   async countClassrooms(teacherId: number | null): Promise<number> {
     let q = this.db.selectFrom('classrooms').select(sql<string>`count(*)`.as('n'));
     if (teacherId !== null) q = q.where('teacher_id', '=', teacherId);
     return Number((await named('classrooms.count', q).executeTakeFirstOrThrow()).n);
-  }
-
-  /** The children of a class, by first name then id: a page plus one row, and how many in all. */
-  async studentsOfClassroom(classroomId: number, first: number, afterId: number | null): Promise<{ students: Student[]; total: number }> {
-    let q = this.db.selectFrom('students').select(studentColumns).where('classroom_id', '=', classroomId);
-    if (afterId !== null) q = q.where('id', '>', afterId);
-    const [rows, count] = await Promise.all([
-      named('classrooms.students', q.orderBy('id').limit(first + 1)).execute(),
-      named('classrooms.studentCount', this.db.selectFrom('students').select(sql<string>`count(*)`.as('n')).where('classroom_id', '=', classroomId)).executeTakeFirstOrThrow(),
-    ]);
-    return { students: rows.map(toStudent), total: Number(count.n) };
   }
 
   /** The sign-in roster: first names and avatars, nothing more. */

@@ -10,12 +10,45 @@ import type { Student } from '../students/student.type.js';
 import { requireAdmin, requireSignedIn } from '../viewer.js';
 import { AVATARS, MAX_CLASS_SIZE, displayClassCode, newChildUsername, newClassCode, normalizeClassCode, newPictureSequence, newTemporaryPassword, randomAvatar, sequenceText } from '../auth/login-cards.js';
 import type { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
-import { Classroom, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
+import { Classroom, ClassOverview, ClassOverviewRow, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
+import { moduleCells } from './overview.js';
+import { groupBy } from '../common/group-by.js';
+import type { Clock } from '../common/time.js';
+import type { Config } from '../config.js';
+import type { Level, Period, Subject } from '../common/enums.js';
 
 const MAX_FIRST_NAME = 40;
 
 /** Teachers, their classes and the children enrolled in them: what lets a school run on the service. */
 export class SchoolsService {
+  constructor(
+    private readonly clock: Clock,
+    /** The last day of each period, P1 to P5 (PERIOD_ENDS). */
+    private readonly periodEnds: Config['periodEnds'],
+  ) {}
+
+  /**
+   * Classroom.overview: one row per child, one cell per module of the level (and subject, period
+   * when given). Built from the class (cached with its roster), the children's read models (their
+   * profiles and progress rows: one batched read each) and the curriculum: the same statements
+   * whatever the class's size, none when warm. TEACHER of the class, or ADMIN.
+   */
+  async overview(ctx: Context, classroom: Classroom, args: { level: Level | null; subject: Subject | null; period: Period | null }): Promise<ClassOverview> {
+    await requireClassroomAccess(ctx, classroom.id);
+    const level = args.level ?? classroom.level;
+    const [modules, curriculum, students, progress] = await Promise.all([
+      ctx.loaders.modules.load({ level, subject: args.subject }),
+      ctx.loaders.curriculum.load(level),
+      Promise.all(classroom.studentIds.map((id) => ctx.studentModel.profile(id))),
+      Promise.all(classroom.studentIds.map((id) => ctx.studentModel.progress(id))),
+    ]);
+    const columns = args.period ? modules.filter((m) => m.period === args.period) : modules;
+    const exercisesOf = groupBy(curriculum, (e) => e.moduleId);
+    const at = this.clock.now();
+    const rows = students.map((student, i) => Object.assign(new ClassOverviewRow(), { student, cells: moduleCells(columns, exercisesOf, progress[i]!, at, this.periodEnds) }));
+    return Object.assign(new ClassOverview(), { modules: columns, rows });
+  }
+
   /** ADMIN: a teacher account, with a temporary password returned once (to replace at first sign-in). */
   async createTeacher(ctx: Context, input: NewTeacherInput): Promise<NewAccount> {
     requireAdmin(ctx.viewer);
@@ -50,7 +83,9 @@ export class SchoolsService {
     // 40 random bits: a code already taken is drawn again (rare until millions of classes).
     for (let tries = 0; tries < 5; tries++) {
       const created = await ctx.repositories.schools.createClassroom(name, input.level, newClassCode(), teacherId);
-      if (created) return created;
+      if (!created) continue;
+      await ctx.loaders.schoolWrites.teacher(teacherId);
+      return created;
     }
     throw new Error('no free class code after 5 draws');
   }
@@ -82,6 +117,7 @@ export class SchoolsService {
     if ('full' in result) {
       throw new BadUserInputError(`the class holds ${result.full} children and at most ${MAX_CLASS_SIZE}: ${students.length} more do not fit.`, 'students');
     }
+    await ctx.loaders.schoolWrites.classroom(classroom.id);
     return result.created.map((student, i) => this.card(student, classroom, rows[i]!.pictures));
   }
 
@@ -110,12 +146,10 @@ export class SchoolsService {
     if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be 1 to 100.', 'first');
     const teacherId = viewer.role === 'TEACHER' ? viewer.teacherId : null;
     const afterId = args.after ? decodeCursor(args.after, ['id'])[0] : null;
-    const [page, totalCount] = await Promise.all([ctx.repositories.schools.classroomsPage({ teacherId, first: args.first, afterId }), ctx.repositories.schools.countClassrooms(teacherId)]);
-    const edges = page.slice(0, args.first).map((node) => {
-      ctx.loaders.classroom.prime(node.id, node);
-      return { node, cursor: encodeCursor([node.id]) };
-    });
-    return { edges, totalCount, pageInfo: { hasNextPage: page.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    const [ids, totalCount] = await Promise.all([ctx.repositories.schools.classroomIdsPage({ teacherId, first: args.first, afterId }), ctx.repositories.schools.countClassrooms(teacherId)]);
+    const page = await loadAll(ctx.loaders.classroom, ids.slice(0, args.first));
+    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.id]) }));
+    return { edges, totalCount, pageInfo: { hasNextPage: ids.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   /** TEACHER of the class, or ADMIN; null when there is no such class. */
@@ -139,12 +173,11 @@ export class SchoolsService {
     await requireClassroomAccess(ctx, classroom.id);
     if (args.first < 1 || args.first > 100) throw new BadUserInputError('first must be 1 to 100.', 'first');
     const afterId = args.after ? decodeCursor(args.after, ['id'])[0] : null;
-    const { students, total } = await ctx.repositories.schools.studentsOfClassroom(classroom.id, args.first, afterId);
-    const edges = students.slice(0, args.first).map((node) => {
-      ctx.studentModel.knownProfile(node);
-      return { node, cursor: encodeCursor([node.id]) };
-    });
-    return { edges, totalCount: total, pageInfo: { hasNextPage: students.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    // The roster is cached with the class; the children's profiles come from their read models.
+    const ids = afterId === null ? classroom.studentIds : classroom.studentIds.filter((id) => id > afterId);
+    const page = await Promise.all(ids.slice(0, args.first).map((id) => ctx.studentModel.profile(id)));
+    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.id]) }));
+    return { edges, totalCount: classroom.studentIds.length, pageInfo: { hasNextPage: ids.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   /** Classroom.teacher: whoever may read the class (its teacher, an admin, a child of it). */
@@ -156,9 +189,7 @@ export class SchoolsService {
   async classroomsOf(ctx: Context, teacher: Teacher): Promise<Classroom[]> {
     const viewer = requireSignedIn(ctx.viewer);
     if (!(viewer.role === 'ADMIN' || (viewer.role === 'TEACHER' && viewer.teacherId === teacher.id))) throw new ForbiddenError("Only the teacher itself or an administrator can list a teacher's classes.");
-    const ids = await ctx.loaders.classroomIdsOfTeacher.load(teacher.id);
-    const classes = await ctx.loaders.classroom.loadMany(ids);
-    return classes.filter((c): c is Classroom => !(c instanceof Error)).sort((a, b) => b.id - a.id);
+    return loadAll(ctx.loaders.classroom, teacher.classroomIds);
   }
 
   /** Student.classroom: the child itself, TEACHER of the class, or ADMIN; null without a class. */
@@ -173,9 +204,10 @@ export class SchoolsService {
    */
   async signInRoster(ctx: Context, typedCode: string): Promise<SignInRoster | null> {
     const code = normalizeClassCode(typedCode);
-    const classroom = code === undefined ? undefined : await ctx.repositories.schools.classroomByCode(code);
-    await ctx.services.auth.countUnknownClassCode(ctx, classroom !== undefined);
-    if (!classroom) return null;
+    const id = code === undefined ? undefined : await ctx.repositories.schools.classroomIdByCode(code);
+    await ctx.services.auth.countUnknownClassCode(ctx, id !== undefined);
+    if (id === undefined) return null;
+    const classroom = await ctx.loaders.classroom.load(id);
     const children = (await ctx.repositories.schools.roster(classroom.id)).map((c) => Object.assign(new RosterChild(), c));
     return Object.assign(new SignInRoster(), { classroomName: classroom.name, children });
   }
@@ -201,6 +233,11 @@ export class SchoolsService {
     await requireClassroomAccess(ctx, classroom.id);
     return classroom;
   }
+}
+
+/** Every value of a loader for these keys, in their order (a key that has gone is left out). */
+async function loadAll<V>(l: { loadMany(keys: readonly number[]): Promise<(V | Error)[]> }, keys: readonly number[]): Promise<V[]> {
+  return (await l.loadMany(keys)).filter((v): v is V => !(v instanceof Error));
 }
 
 declare module '../context.js' {

@@ -64,6 +64,7 @@ const TEMPLATES: { query: string; vars: Record<string, Kind> }[] = [
   { query: 'mutation($c: String!, $s: ID!, $p: [Int!]!) { loginWithPictures(classCode: $c, studentId: $s, pictures: $p) { token } }', vars: { c: 'string', s: 'id', p: 'ints' } },
   { query: 'query($c: String!) { signInRoster(classCode: $c) { classroomName children { id firstName avatar } } }', vars: { c: 'string' } },
   { query: 'query($id: ID!) { classroom(id: $id) { name classCode students { totalCount } teacher { username } } }', vars: { id: 'id' } },
+  { query: 'query($id: ID!, $l: Level, $s: Subject, $p: Period) { classroom(id: $id) { overview(level: $l, subject: $s, period: $p) { modules { id } rows { student { id } cells { attempted recallAtPeriodEnd } } } } }', vars: { id: 'id', l: 'enum', s: 'enum', p: 'enum' } },
   { query: 'query($f: Int, $a: String) { classrooms(first: $f, after: $a) { totalCount edges { node { id } } } }', vars: { f: 'int', a: 'cursor' } },
   { query: '{ viewer { role student { id classroom { name } } teacher { id classrooms { id } } } }', vars: {} },
 ];
