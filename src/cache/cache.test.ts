@@ -176,6 +176,22 @@ describe('the shared cache', () => {
     t.clock.set(new Date());
   });
 
+  it('holds plain JSON only: every value a school day leaves in memory comes back the same from Redis', async () => {
+    const token = await t.login('student067');
+    await t.gql(DASHBOARD, { token });
+    const id = (await t.gql(operation('StartSession'), { token })).data.startSession.id;
+    const [e] = await exercisesOf('CE2', 1);
+    await t.gql(operation('SubmitAttempt'), { token, variables: { input: { exerciseId: String(e!.id), answer: e!.solution, durationSeconds: 5, idempotencyKey: 'json-only-1' } } });
+    await t.gql(operation('EndSession'), { token, variables: { id } });
+    await t.gql('{ me { sessions { id startedAt endedAt } lastActiveAt } }', { token });
+    const teacher = await t.login('teacher03', 'teacher1234');
+    const classes = await t.gql('{ classrooms(first: 1) { edges { node { id } } } }', { token: teacher });
+    await t.gql('query($id: ID!) { classroom(id: $id) { overview(subject: MATHEMATIQUES) { rows { cells { attempted } } } } }', { token: teacher, variables: { id: classes.data.classrooms.edges[0].node.id } });
+    const values = [...t.app.cache.memory.values()];
+    expect(values.length).toBeGreaterThan(10);
+    for (const value of values) expect(JSON.parse(JSON.stringify(value))).toEqual(value);
+  });
+
   it('drops the cached curriculum when the curriculum changes', async () => {
     const token = await t.login('student064');
     const e = (await exercisesOf('CP', 1))[0]!;

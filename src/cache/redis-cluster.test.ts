@@ -22,7 +22,7 @@ describe.runIf(hasRedisServer)('on a Redis Cluster', () => {
     expect(link.away).toBe(false);
     const store = Object.assign(new RedisStore(link), { close: () => link.close() });
     try {
-      const entries = Array.from({ length: 50 }, (_, i) => ({ key: `progress:k${i}`, namespace: 'progress' as const, value: { i, at: new Date(0) }, ttlMs: 60_000, size: 10 }));
+      const entries = Array.from({ length: 50 }, (_, i) => ({ key: `progress:k${i}`, namespace: 'progress' as const, value: { i, at: 0 }, ttlMs: 60_000, size: 10 }));
       await store.set(entries);
       const got = await store.get(entries.map((e) => e.key));
       expect(got).toEqual(entries.map((e) => e.value));

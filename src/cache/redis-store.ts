@@ -3,7 +3,6 @@ import calculateSlot from 'cluster-key-slot';
 import { studentOfScope, type Namespace } from './namespaces.js';
 import type { RedisClient } from '../redis/redis-client.js';
 import type { RedisLink } from '../redis/redis-link.js';
-import { deserialize, serialize } from './serializer.js';
 import { newVersionToken, type Bumped, type CacheStore, type StoreEntry } from './store.js';
 import { groupBy } from '../common/group-by.js';
 
@@ -11,7 +10,7 @@ import { groupBy } from '../common/group-by.js';
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
 /** Changed with the shape of a cached value: instances of two versions never read each other's entries. */
-const FORMAT = 'c4';
+const FORMAT = 'c5';
 
 /**
  * Values through Keyv over @keyv/redis, version tokens through the same node-redis client: the
@@ -30,11 +29,12 @@ export class RedisStore implements CacheStore {
     this.prefix = link.options.prefix;
     this.cluster = link.options.nodes.cluster;
     const adapter = new KeyvRedis(this.client as never, { throwOnErrors: true, throwOnConnectError: true, useUnlink: true });
-    // Values serialized once, by the cache, without Keyv's envelope; expiry is Redis's own (PX).
+    // Values serialized once, by the cache, as plain JSON (cached values hold no Date: times are
+    // epoch milliseconds), without Keyv's envelope; expiry is Redis's own (PX).
     this.keyv = new Keyv({
       store: adapter,
       serialize: (d) => d.value as string,
-      deserialize: (t) => ({ value: deserialize(t) }),
+      deserialize: (t) => ({ value: JSON.parse(t) as never }),
       useKeyPrefix: false,
       namespace: undefined,
       throwOnErrors: true,
@@ -58,7 +58,7 @@ export class RedisStore implements CacheStore {
   async set(entries: readonly StoreEntry[]): Promise<void> {
     if (entries.length === 0) return;
     for (const e of entries) if (!e.key.startsWith(`${e.namespace}:`)) throw new Error(`cache key ${e.key} does not start with its namespace ${e.namespace}`);
-    const items = entries.map((e) => ({ key: this.k(e.key), value: e.text ?? serialize(e.value), ttl: e.ttlMs }));
+    const items = entries.map((e) => ({ key: this.k(e.key), value: e.text ?? JSON.stringify(e.value), ttl: e.ttlMs }));
     // One value (the usual write-through) is one SET; setMany wraps even one in MULTI/EXEC.
     const only = items.length === 1 ? items[0]! : undefined;
     await this.timed<unknown>(only ? this.keyv.set(only.key, only.value, only.ttl) : this.keyv.setMany(items));
@@ -140,10 +140,6 @@ export class RedisStore implements CacheStore {
       } while (cursor !== '0');
     }
     return deleted;
-  }
-
-  async ping(): Promise<void> {
-    await this.link.probe();
   }
 
   /** The link is closed by its owner (it is shared). */

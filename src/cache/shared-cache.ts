@@ -4,7 +4,6 @@ import { CACHE_NAMESPACES, isSharedScope, NAMESPACE_NAMES, scope, type Namespace
 import { RedisTimeoutError } from '../redis/redis-client.js';
 import type { RedisLink } from '../redis/redis-link.js';
 import { RedisStore } from './redis-store.js';
-import { serialize } from './serializer.js';
 import { CacheStatsCollector, type CacheStatsSnapshot } from './stats.js';
 import { MemoryStore, slotOf, type Bumped, type StoreEntry } from './store.js';
 
@@ -164,7 +163,7 @@ export class SharedCache {
   store(namespace: Namespace, entries: { key: string; id?: string; value: unknown }[]): void {
     if (entries.length === 0) return;
     const full: StoreEntry[] = entries.map((e) => {
-      const text = serialize(e.value);
+      const text = JSON.stringify(e.value);
       return { key: e.key, namespace, value: e.value, ttlMs: CACHE_NAMESPACES[namespace].ttlSeconds * 1000, size: text.length, text, slot: e.id === undefined ? undefined : slotOf(namespace, e.id) };
     });
     this.memory.setSync(full);

@@ -9,7 +9,7 @@ export interface StoreEntry {
   value: unknown;
   ttlMs: number;
   size: number; // bytes, estimated (the serialized length), for the memory bound
-  text?: string; // the value serialized already (serializer.ts)
+  text?: string; // the value as JSON already
   /** What the value is of, whatever its versions: memory keeps the last entry written per slot. */
   slot?: string;
 }
@@ -30,7 +30,6 @@ export interface CacheStore {
   bump(scopes: readonly string[]): Promise<Bumped[]>;
   /** Deletes the namespace's entries; returns how many there were. */
   clearNamespace(namespace: Namespace): Promise<number>;
-  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -143,14 +142,17 @@ export class MemoryStore implements CacheStore {
     return n;
   }
 
-  async ping(): Promise<void> {}
-
   async close(): Promise<void> {
     this.entries.clear();
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Every value held (tests check that each is plain JSON). */
+  *values(): IterableIterator<unknown> {
+    for (const e of this.entries.values()) yield e.value;
   }
 
   get bytes(): number {

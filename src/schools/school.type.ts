@@ -35,7 +35,6 @@ export class Classroom {
   /** Stored form (no separator); shown through Classroom.classCode, to the class's teacher and admins only. */
   code!: string;
   teacherId!: number;
-  createdAt!: Date;
   /** Its children, in enrolment order (cached with the class). */
   studentIds!: number[];
 }

@@ -7,11 +7,11 @@ import { studentColumns, toStudent } from '../students/students.repository.js';
 import type { Student } from '../students/student.type.js';
 import { Classroom, Teacher } from './school.type.js';
 
-const classroomColumns = ['id', 'name', 'level', 'class_code', 'teacher_id', 'created_at'] as const;
+const classroomColumns = ['id', 'name', 'level', 'class_code', 'teacher_id'] as const;
 const teacherColumns = ['id', 'username', 'display_name', 'must_change_password', 'token_version'] as const;
 
 function toClassroom(r: Pick<ClassroomRow, (typeof classroomColumns)[number]>): Classroom {
-  return Object.assign(new Classroom(), { id: r.id, name: r.name, level: r.level as Level, code: r.class_code, teacherId: r.teacher_id, createdAt: r.created_at });
+  return Object.assign(new Classroom(), { id: r.id, name: r.name, level: r.level as Level, code: r.class_code, teacherId: r.teacher_id });
 }
 
 function toTeacher(r: Pick<TeacherRow, (typeof teacherColumns)[number]>): Teacher {

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { EpochMs } from '../common/time.js';
 
 @ObjectType({ description: 'A stretch of work: opened by startSession, closed by endSession (or by the next startSession once idle).' })
 export class LearningSession {
@@ -8,12 +9,12 @@ export class LearningSession {
   studentId!: number;
 
   @Field(() => Date, { description: 'When the session was opened.' })
-  startedAt!: Date;
+  startedAt!: EpochMs;
 
   @Field(() => Date, { nullable: true, description: 'Null while the session is open.' })
-  endedAt!: Date | null;
+  endedAt!: EpochMs | null;
 
-  lastActivityAt!: Date;
+  lastActivityAt!: EpochMs;
 
   @Field(() => Int, { description: 'Attempts recorded in the session.' })
   attempted!: number;

@@ -3,14 +3,15 @@ import type { Database, SessionRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { anyInt, isUniqueViolation } from '../db/sql-helpers.js';
 import { LearningSession } from './session.type.js';
+import { epochMs } from '../common/time.js';
 
 export function toSession(r: SessionRow): LearningSession {
   return Object.assign(new LearningSession(), {
     id: r.id,
     studentId: r.student_id,
-    startedAt: r.started_at,
-    endedAt: r.ended_at,
-    lastActivityAt: r.last_activity_at,
+    startedAt: r.started_at.getTime(),
+    endedAt: epochMs(r.ended_at),
+    lastActivityAt: r.last_activity_at.getTime(),
     attempted: r.attempted,
     succeeded: r.succeeded,
     pointsEarned: r.points_earned,

@@ -48,7 +48,7 @@ export class SessionsService {
 
   /** Whole minutes between start and end; null while open. */
   durationMinutes(session: LearningSession): number | null {
-    return session.endedAt ? Math.round((session.endedAt.getTime() - session.startedAt.getTime()) / 60_000) : null;
+    return session.endedAt !== null ? Math.round((session.endedAt - session.startedAt) / 60_000) : null;
   }
 }
 

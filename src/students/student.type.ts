@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Level, Subject } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
+import type { EpochMs } from '../common/time.js';
 
 /**
  * A child. The class is also the domain model the services pass around: properties without
@@ -30,7 +31,7 @@ export class Student {
   streakLastDay!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'Last login or attempt (reads do not count).' })
-  lastActiveAt!: Date | null;
+  lastActiveAt!: EpochMs | null;
 
   tokenVersion!: number;
 

@@ -4,6 +4,7 @@ import type { Level } from '../common/enums.js';
 import type { Database, StudentRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { Student } from './student.type.js';
+import { epochMs } from '../common/time.js';
 
 export const studentColumns = [
   'id',
@@ -32,7 +33,7 @@ export function toStudent(row: StudentColumns): Student {
     totalPoints: row.total_points,
     streakCount: row.streak_days,
     streakLastDay: row.streak_last_day,
-    lastActiveAt: row.last_active_at,
+    lastActiveAt: epochMs(row.last_active_at),
     tokenVersion: row.token_version,
     classroomId: row.classroom_id,
     avatar: row.avatar,
