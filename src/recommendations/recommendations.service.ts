@@ -17,7 +17,8 @@ export class RecommendationsService {
 
   /** The first `limit` exercises of the student's ranking (see ranking.ts), from its work. */
   async forStudent(ctx: Context, student: Student, limit: number): Promise<RankedExercise[]> {
-    await requireStudentAccess(ctx, student);
+    const access = requireStudentAccess(ctx, student); // a promise for a teacher only
+    if (access) await access;
     const work = await ctx.studentModel.work(student);
     const now = this.clock.now().getTime();
     let kept = this.rankings.get(work);

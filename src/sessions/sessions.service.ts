@@ -42,7 +42,8 @@ export class SessionsService {
   }
 
   async forStudent(ctx: Context, student: Student, days: number): Promise<LearningSession[]> {
-    await requireStudentAccess(ctx, student);
+    const access = requireStudentAccess(ctx, student); // a promise for a teacher only
+    if (access) await access;
     return ctx.studentModel.sessions(student.id, days);
   }
 
