@@ -11,7 +11,7 @@ import { MonitoringResolver } from './monitoring/monitoring.resolver.js';
 import { AttemptResolver, ProgressResolver, StudentProgressResolver } from './progress/progress.resolver.js';
 import { RecommendationResolver, StudentRecommendationsResolver } from './recommendations/recommendation.resolver.js';
 import { SessionResolver, StudentSessionsResolver } from './sessions/session.resolver.js';
-import { AuthPayloadTeacherResolver, ClassroomResolver, StudentClassroomResolver, TeacherResolver } from './schools/school.resolver.js';
+import { AssignmentResolver, AuthPayloadTeacherResolver, ClassroomResolver, StudentClassroomResolver, TeacherResolver } from './schools/school.resolver.js';
 import { StudentResolver } from './students/student.resolver.js';
 
 export const resolvers = [
@@ -31,6 +31,7 @@ export const resolvers = [
   MonitoringResolver,
   ClassroomResolver,
   TeacherResolver,
+  AssignmentResolver,
   StudentClassroomResolver,
   AuthPayloadTeacherResolver,
 ] as const;

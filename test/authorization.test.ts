@@ -43,6 +43,7 @@ let A: Fixture;
 let B: Fixture;
 let exerciseId: number;
 let teacher01: number;
+let moduleId: number;
 const tokens: Partial<Record<Role, string>> = {};
 let keys = 0;
 
@@ -70,6 +71,12 @@ beforeAll(async () => {
   tokens.teacherOther = tokens.teacher;
   tokens.admin = await t.login('admin');
   teacher01 = (await t.app.database.db.selectFrom('teachers').select('id').where('username', '=', 'teacher01').executeTakeFirstOrThrow()).id;
+  // Both classes have an assignment, so that its fields are resolved for every role.
+  moduleId = (await t.app.database.db.selectFrom('modules').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+  for (const who of [A, B]) {
+    const res = await t.gql('mutation($c: ID!, $m: [ID!]!) { assignModules(classroomId: $c, moduleIds: $m) { id } }', { token: tokens.admin, variables: { c: String(who.classroomId), m: [String(moduleId)] } });
+    expect(res.errors).toBeUndefined();
+  }
 });
 afterAll(() => t.close());
 
@@ -90,6 +97,13 @@ const rows: Row[] = [
   { field: 'Classroom.students', query: studentField('classroom { students { totalCount edges { node { id } } } }'), expect: onClass, refused: theClassroom },
   { field: 'Classroom.teacher', query: studentField('classroom { teacher { displayName } }'), expect: onStudent },
   { field: 'Classroom.overview', query: studentField('classroom { overview(subject: FRANCAIS, period: P1) { rows { student { id } cells { attempted } } } }'), expect: onClass, refused: theClassroom },
+  { field: 'Classroom.assignments', query: studentField('classroom { assignments { dueAt module { id } } }'), expect: onStudent },
+  { field: 'Assignment.completedBy', query: studentField('classroom { assignments { completedBy } }'), expect: onClass, refused: theClassroom },
+  {
+    field: 'Mutation.assignModules',
+    query: (who) => ({ query: 'mutation($c: ID!, $m: [ID!]!) { assignModules(classroomId: $c, moduleIds: $m) { id completedBy } }', variables: { c: String(who.classroomId), m: [String(moduleId)] } }),
+    expect: onClass,
+  },
   {
     field: 'Query.classroom',
     query: (who) => ({ query: 'query($id: ID!) { classroom(id: $id) { name } }', variables: { id: String(who.classroomId) } }),

@@ -5,9 +5,9 @@ import { createTestApp, type TestApp } from './harness.js';
 import { DEMO_PICTURES } from '../db/seeds/seed.js';
 
 /** Paths a student is refused at their root, or that hold nothing for a student (a teacher's). */
-const ADULTS_ONLY = ['query students', 'query classroom', 'query classrooms', 'query viewer.teacher', 'mutation createClassroom', 'mutation enrollStudents', 'mutation resetLoginCard'];
-/** A class's roster and overview are its teacher's: a student is refused there too, whatever the root. */
-const adultsOnly = (name: string) => ADULTS_ONLY.some((p) => name === p || name.startsWith(`${p}.`)) || /classroom\.(students|overview)\b|classrooms\.(students|overview)\b/.test(name);
+const ADULTS_ONLY = ['query students', 'query classroom', 'query classrooms', 'query viewer.teacher', 'mutation createClassroom', 'mutation enrollStudents', 'mutation resetLoginCard', 'mutation assignModules'];
+/** A class's roster and overview are its teacher's, as are a teacher's classes: a student is refused there too, whatever the root. */
+const adultsOnly = (name: string) => ADULTS_ONLY.some((p) => name === p || name.startsWith(`${p}.`)) || /classroom\.(students|overview)\b|classrooms\.(students|overview|assignments)\b/.test(name);
 
 /**
  * Exercise.solution never reaches a student, by any path. The paths are found in the schema
@@ -70,6 +70,8 @@ beforeAll(async () => {
   // Progress and recommendations to walk through.
   const db = t.app.database.db;
   const classroom = await db.selectFrom('classrooms as c').innerJoin('students as s', 's.classroom_id', 'c.id').select(['c.id', 'c.class_code']).where('s.id', '=', id).executeTakeFirstOrThrow();
+  const moduleId = (await db.selectFrom('modules').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+  await db.insertInto('assignments').values({ classroom_id: classroom.id, module_id: moduleId, due_at: null }).execute(); // a path through Classroom.assignments reaches exercises
   const classmate = await db.selectFrom('students').select('id').where('classroom_id', '=', classroom.id).where('id', '!=', id).orderBy('id', 'desc').executeTakeFirstOrThrow();
   Object.assign(fixtures, {
     'Query.classroom.id': () => String(classroom.id),
@@ -77,6 +79,8 @@ beforeAll(async () => {
     'Mutation.enrollStudents.classroomId': () => String(classroom.id),
     'Mutation.enrollStudents.students': () => [{ firstName: 'Walk', level: 'CP' }],
     'Mutation.resetLoginCard.studentId': () => String(classmate.id),
+    'Mutation.assignModules.classroomId': () => String(classroom.id),
+    'Mutation.assignModules.moduleIds': () => [String(moduleId)],
     'Mutation.loginWithPictures.classCode': () => classroom.class_code,
     'Mutation.loginWithPictures.studentId': () => String(id),
     'Mutation.loginWithPictures.pictures': () => [...DEMO_PICTURES],

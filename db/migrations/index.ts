@@ -8,6 +8,7 @@ import * as invalidateStudentAccounts from './2026-12-07T0001_invalidate_student
 import * as invalidateOneStudentScope from './2026-12-07T0002_invalidate_one_student_scope.js';
 import * as schools from './2026-12-07T0003_schools.js';
 import * as recordAttemptClass from './2026-12-07T0004_record_attempt_class.js';
+import * as assignments from './2026-12-07T0005_assignments.js';
 
 /**
  * Every migration, by name, in order. Listed by hand (not read from the folder at run time) so the
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0002_invalidate_one_student_scope': invalidateOneStudentScope,
   '2026-12-07T0003_schools': schools,
   '2026-12-07T0004_record_attempt_class': recordAttemptClass,
+  '2026-12-07T0005_assignments': assignments,
 };

@@ -58,6 +58,14 @@ export interface ClassroomsTable {
   created_at: CreatedAt;
 }
 
+export interface AssignmentsTable {
+  id: Generated<number>;
+  classroom_id: number;
+  module_id: number;
+  assigned_at: Generated<Date>;
+  due_at: Date | null;
+}
+
 export interface AdminsTable {
   id: Generated<number>;
   username: string;
@@ -151,6 +159,7 @@ export interface Database {
   admins: AdminsTable;
   teachers: TeachersTable;
   classrooms: ClassroomsTable;
+  assignments: AssignmentsTable;
   modules: ModulesTable;
   exercises: ExercisesTable;
   progress: ProgressTable;

@@ -21,6 +21,7 @@ import { RECENT_SLOW_QUERIES } from '../monitoring/database-stats.js';
 import { MAX_SESSIONS_LISTED } from '../sessions/sessions.repository.js';
 import type { ListSizes } from '../exercises/list-sizes.js';
 import { MAX_CLASS_SIZE, SEQUENCE_LENGTH } from '../auth/login-cards.js';
+import { MAX_ASSIGNED_AT_ONCE } from '../schools/schools.service.js';
 
 // graphql-query-complexity's ESM build imports graphql's .mjs files, a second copy of graphql
 // beside the one the schema was built with ("another module or realm"); its CommonJS build
@@ -65,6 +66,9 @@ export function listSizeTable(sizes: ListSizes): Record<string, (args: Args) => 
     'ClassOverview.modules': () => sizes.modules(null, null) / LEVELS,
     'ClassOverview.rows': () => MAX_CLASS_SIZE,
     'ClassOverviewRow.cells': () => sizes.modules(null, null) / LEVELS,
+    // One per module assigned (assigning again moves the date): at most the level's modules, in practice.
+    'Classroom.assignments': () => sizes.modules(null, null) / LEVELS,
+    'Mutation.assignModules': (a) => (Array.isArray(a.moduleIds) ? a.moduleIds.length : MAX_ASSIGNED_AT_ONCE),
   };
 }
 

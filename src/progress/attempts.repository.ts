@@ -4,7 +4,7 @@ import type { Database, ProgressRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { dateOf } from '../common/time.js';
 import { Student } from '../students/student.type.js';
-import { studentColumns, toStudent } from '../students/students.repository.js';
+import { studentSelection, toStudent } from '../students/students.repository.js';
 import { Progress } from './progress.type.js';
 import { toProgress } from './progress.repository.js';
 import { NOT_STARTED, type ProgressDecision, type ProgressState } from './scheduling.js';
@@ -49,7 +49,7 @@ export class AttemptsRepository {
   /** The student and its progress on one exercise as the primary holds them now. */
   async standing(studentId: number, exerciseId: number): Promise<{ student: Student; progress: Progress | undefined }> {
     const [student, progress] = await Promise.all([
-      named('students.standing', this.db.selectFrom('students').select(studentColumns).where('id', '=', studentId)).executeTakeFirstOrThrow(),
+      named('students.standing', this.db.selectFrom('students').select(studentSelection).where('id', '=', studentId)).executeTakeFirstOrThrow(),
       this.progressOn(studentId, exerciseId),
     ]);
     return { student: toStudent(student), progress };

@@ -62,3 +62,35 @@ describe('rankRecommendations', () => {
     expect(ranked.some((r) => r.exerciseId === 99)).toBe(false);
   });
 });
+
+describe('rankRecommendations with assigned modules', () => {
+  const M = Subject.MATHEMATIQUES, F = Subject.FRANCAIS;
+  const due = (moduleId: number, dueAt: number | null, assignedAt = now.getTime() - 10 * hour) => ({ moduleId, dueAt, assignedAt });
+
+  it('puts the exercises of assigned modules not yet completed first, earliest due first, then undated, before due reviews', () => {
+    const curriculum = [
+      exercise(1, M, { moduleId: 10 }), exercise(2, M, { moduleId: 10 }),
+      exercise(3, F, { moduleId: 20 }), exercise(4, F, { moduleId: 20 }),
+      exercise(5, F, { moduleId: 30 }), exercise(6, M, { moduleId: 40 }),
+    ];
+    const rows = [
+      progress(3, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() + hour }), // module 20 half done
+      progress(4, ProgressStatus.IN_PROGRESS),
+      progress(5, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() + hour }), // module 30 completed
+      progress(6, ProgressStatus.COMPLETED, { nextReviewAt: now.getTime() - hour }), // a review due
+    ];
+    const assigned = [due(10, null), due(30, now.getTime()), due(20, now.getTime() + 24 * hour), due(99, now.getTime())]; // 99: another level's
+    expect(rankRecommendations(work(curriculum, rows), now, 20, assigned)).toEqual([
+      { exerciseId: 4, reason: RecommendationReason.RETRY }, // module 20, due first of those left
+      { exerciseId: 1, reason: RecommendationReason.NEW }, // module 10, undated
+      { exerciseId: 2, reason: RecommendationReason.NEW },
+      { exerciseId: 6, reason: RecommendationReason.REVIEW_DUE }, // then the ranking without assignments, without repeats
+    ]);
+  });
+
+  it('ranks two undated modules by when they were assigned, and caps the whole ranking', () => {
+    const curriculum = Array.from({ length: 30 }, (_, i) => exercise(i + 1, M, { moduleId: i < 15 ? 1 : 2 }));
+    const ranked = rankRecommendations(work(curriculum, []), now, 20, [due(2, null, now.getTime() - hour), due(1, null, now.getTime() - 2 * hour)]);
+    expect(ranked.map((r) => r.exerciseId)).toEqual([...Array.from({ length: 15 }, (_, i) => i + 1), 16, 17, 18, 19, 20]);
+  });
+});

@@ -4,14 +4,14 @@ import type { Clock } from '../common/time.js';
 import type { Context } from '../context.js';
 import type { Exercise } from '../exercises/exercise.type.js';
 import type { StudentWork } from '../progress/progress.type.js';
-import type { Student } from '../students/student.type.js';
+import type { AssignedModule, Student } from '../students/student.type.js';
 
 export class RecommendationsService {
   /**
    * The whole ranking of a student's work (any `limit` is a prefix of it), kept with the work
    * until the next review falls due: the ranking changes then, whatever else happens.
    */
-  private readonly rankings = new WeakMap<StudentWork, { ranked: RankedExercise[]; validUntil: number }>();
+  private readonly rankings = new WeakMap<StudentWork, { ranked: RankedExercise[]; validUntil: number; assigned: string }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -19,10 +19,13 @@ export class RecommendationsService {
   async forStudent(ctx: Context, student: Student, limit: number): Promise<RankedExercise[]> {
     const access = requireStudentAccess(ctx, student); // a promise for a teacher only
     if (access) await access;
-    const work = await ctx.studentModel.work(student);
+    const [work, assignments] = await Promise.all([ctx.studentModel.work(student), ctx.studentModel.assignments(student)]);
     const now = this.clock.now().getTime();
+    const assigned = assignments.length === 0 ? '' : JSON.stringify(assignments);
     let kept = this.rankings.get(work);
-    if (!kept || kept.validUntil <= now) this.rankings.set(work, (kept = { ranked: rankRecommendations(work, new Date(now)), validUntil: nextReviewAfter(work, now) }));
+    if (!kept || kept.validUntil <= now || kept.assigned !== assigned) {
+      this.rankings.set(work, (kept = { ranked: rankRecommendations(work, new Date(now), MAX_RECOMMENDATIONS, assignments), validUntil: nextReviewAfter(work, now), assigned }));
+    }
     return kept.ranked.slice(0, limit);
   }
 }
@@ -46,16 +49,21 @@ export interface RankedExercise {
 
 /**
  * The whole ranking of what a student should do next (up to MAX_RECOMMENDATIONS, so any `limit`
- * is a prefix of it). Pure: same work and time, same ranking.
+ * is a prefix of it). Pure: same work, assignments and time, same ranking.
+ *   0. Its class's assigned modules it has not completed, earliest due first (then undated, oldest
+ *      assignment first): their exercises not yet done right, in curriculum order (RETRY when
+ *      tried, NEW when not). Only modules of the child's level count (a class can mix levels).
  *   1. REVIEW_DUE: right before, review date passed; most overdue first.
  *   2. RETRY: tried, never right; the one left alone longest first, so retries rotate.
  *   3. NEW: never tried, of the student's level, in curriculum order (period, module, exercise),
  *      alternating subjects, starting after the subject of the student's latest attempt.
  * Retired (inactive) exercises are never recommended.
  */
-export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECOMMENDATIONS): RankedExercise[] {
-  const ranked: RankedExercise[] = [];
-  const active = (id: number) => work.exercises.get(id)?.active === true;
+export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECOMMENDATIONS, assignments: readonly AssignedModule[] = []): RankedExercise[] {
+  const ranked: RankedExercise[] = assignedFirst(work, assignments);
+  if (ranked.length >= max) return ranked.slice(0, max);
+  const listed = new Set(ranked.map((r) => r.exerciseId));
+  const active = (id: number) => !listed.has(id) && work.exercises.get(id)?.active === true;
   const t = now.getTime();
 
   const due = work.progress
@@ -70,6 +78,7 @@ export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECO
   if (ranked.length >= max) return ranked.slice(0, max);
 
   const tried = new Set(work.progress.filter((p) => p.attempts > 0).map((p) => p.exerciseId));
+  for (const id of listed) tried.add(id);
   const queues = new Map<Subject, Exercise[]>(SUBJECTS.map((s) => [s, []]));
   for (const e of work.curriculum) if (!tried.has(e.id)) queues.get(e.subject)?.push(e);
 
@@ -94,6 +103,23 @@ export function rankRecommendations(work: StudentWork, now: Date, max = MAX_RECO
       }
     }
     if (!added) break;
+  }
+  return ranked;
+}
+
+/** Step 0 of the ranking: the exercises of assigned modules the child has not completed. */
+function assignedFirst(work: StudentWork, assignments: readonly AssignedModule[]): RankedExercise[] {
+  if (assignments.length === 0) return [];
+  const order = [...assignments].sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.assignedAt - b.assignedAt || a.moduleId - b.moduleId);
+  const status = new Map(work.progress.map((p) => [p.exerciseId, p]));
+  const ranked: RankedExercise[] = [];
+  for (const { moduleId } of order) {
+    for (const e of work.curriculum) {
+      if (e.moduleId !== moduleId) continue;
+      const p = status.get(e.id);
+      if (p && (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED)) continue;
+      ranked.push({ exerciseId: e.id, reason: p && p.attempts > 0 ? RecommendationReason.RETRY : RecommendationReason.NEW });
+    }
   }
   return ranked;
 }

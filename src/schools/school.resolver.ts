@@ -4,8 +4,9 @@ import { Parent } from '../common/parent.js';
 import type { Context } from '../context.js';
 import { Student, StudentConnection } from '../students/student.type.js';
 import { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
-import { Classroom, ClassroomConnection, ClassOverview, LoginCard, NewAccount, SignInRoster, Teacher, ViewerInfo } from './school.type.js';
+import { Assignment, Classroom, ClassroomConnection, ClassOverview, LoginCard, NewAccount, SignInRoster, Teacher, ViewerInfo } from './school.type.js';
 import { Level, Period, Subject } from '../common/enums.js';
+import { Module } from '../exercises/exercise.type.js';
 
 @Resolver(() => Classroom)
 export class ClassroomResolver {
@@ -79,6 +80,21 @@ export class ClassroomResolver {
     return ctx.services.schools.classCode(ctx, classroom);
   }
 
+  @FieldResolver(() => [Assignment], { description: 'The modules assigned to the class, earliest due first: its teacher, an ADMIN, or a child of the class.' })
+  assignments(@Parent() classroom: Classroom, @Ctx() ctx: Context): Promise<Assignment[]> {
+    return ctx.services.schools.assignments(ctx, classroom);
+  }
+
+  @Mutation(() => [Assignment], { description: "TEACHER of the class, or ADMIN. Modules assigned to the class, optionally due by a date; its children's recommendations rank them first." })
+  assignModules(
+    @Arg('classroomId', () => ID) classroomId: string,
+    @Arg('moduleIds', () => [ID]) moduleIds: string[],
+    @Arg('dueAt', () => Date, { nullable: true }) dueAt: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<Assignment[]> {
+    return ctx.services.schools.assignModules(ctx, classroomId, moduleIds, dueAt ?? null);
+  }
+
   @FieldResolver(() => ClassOverview, { description: 'The class at a glance: one row per child, one cell per module of the level (and subject, period) asked.' })
   overview(
     @Parent() classroom: Classroom,
@@ -103,6 +119,19 @@ export class ClassroomResolver {
     @Ctx() ctx: Context,
   ): Promise<StudentConnection> {
     return ctx.services.schools.students(ctx, classroom, { first: first ?? 50, after: after ?? null });
+  }
+}
+
+@Resolver(() => Assignment)
+export class AssignmentResolver {
+  @FieldResolver(() => Module, { description: 'The module assigned.' })
+  module(@Parent() assignment: Assignment, @Ctx() ctx: Context): Promise<Module> {
+    return ctx.loaders.module.load(assignment.moduleId);
+  }
+
+  @FieldResolver(() => Int, { description: 'Children of the class who completed every exercise of the module: TEACHER of the class, or ADMIN.' })
+  completedBy(@Parent() assignment: Assignment, @Ctx() ctx: Context): Promise<number> {
+    return ctx.services.schools.completedBy(ctx, assignment);
   }
 }
 

@@ -3,6 +3,7 @@ import { Level, Role } from '../common/enums.js';
 import { PageInfo } from '../common/pagination.js';
 import { Module } from '../exercises/exercise.type.js';
 import { Student } from '../students/student.type.js';
+import type { EpochMs } from '../common/time.js';
 
 @ObjectType({ description: 'A teacher: runs its classes. Created by an ADMIN.', simpleResolvers: true })
 export class Teacher {
@@ -37,6 +38,23 @@ export class Classroom {
   teacherId!: number;
   /** Its children, in enrolment order (cached with the class). */
   studentIds!: number[];
+  /** Its assignments, earliest due first (cached with the class). */
+  assignments!: Assignment[];
+}
+
+@ObjectType({ description: 'A module a teacher assigned to a class.', simpleResolvers: true })
+export class Assignment {
+  @Field(() => ID, { description: 'The assignment id.' })
+  id!: number;
+
+  classroomId!: number;
+  moduleId!: number;
+
+  @Field(() => Date, { description: 'When the module was assigned (first assigned: assigning it again only moves its due date).' })
+  assignedAt!: EpochMs;
+
+  @Field(() => Date, { nullable: true, description: 'When it is due, if the teacher said.' })
+  dueAt!: EpochMs | null;
 }
 
 @ObjectType({ description: 'A class in a list.', simpleResolvers: true })

@@ -3,9 +3,9 @@ import type { Level } from '../common/enums.js';
 import type { ClassroomRow, Database, TeacherRow } from '../db/database.js';
 import { named } from '../db/named.js';
 import { anyInt, isUniqueViolation } from '../db/sql-helpers.js';
-import { studentColumns, toStudent } from '../students/students.repository.js';
+import { studentSelection, toStudent } from '../students/students.repository.js';
 import type { Student } from '../students/student.type.js';
-import { Classroom, Teacher } from './school.type.js';
+import { Assignment, Classroom, Teacher } from './school.type.js';
 
 const classroomColumns = ['id', 'name', 'level', 'class_code', 'teacher_id'] as const;
 const teacherColumns = ['id', 'username', 'display_name', 'must_change_password', 'token_version'] as const;
@@ -16,6 +16,15 @@ function toClassroom(r: Pick<ClassroomRow, (typeof classroomColumns)[number]>): 
 
 function toTeacher(r: Pick<TeacherRow, (typeof teacherColumns)[number]>): Teacher {
   return Object.assign(new Teacher(), { id: r.id, username: r.username, displayName: r.display_name, mustChangePassword: r.must_change_password, tokenVersion: r.token_version });
+}
+
+/** An assignments row as JSON (times as epoch milliseconds): read inside a class's row. */
+type AssignmentJson = { id: number; classroomId: number; moduleId: number; assignedAt: number; dueAt: number | null };
+const assignmentJson = sql<AssignmentJson>`json_build_object('id', assignments.id, 'classroomId', assignments.classroom_id, 'moduleId', assignments.module_id,
+  'assignedAt', (extract(epoch from assignments.assigned_at) * 1000)::bigint, 'dueAt', (extract(epoch from assignments.due_at) * 1000)::bigint)`;
+
+function toAssignment(j: AssignmentJson): Assignment {
+  return Object.assign(new Assignment(), j);
 }
 
 /** A child to create: its account, with its picture sequence's hash. */
@@ -75,23 +84,48 @@ export class SchoolsRepository {
         'classrooms.insert',
         this.db.insertInto('classrooms').values({ name, level, class_code: code, teacher_id: teacherId }).returning(classroomColumns),
       ).executeTakeFirstOrThrow();
-      return Object.assign(toClassroom(row), { studentIds: [] });
+      return Object.assign(toClassroom(row), { studentIds: [], assignments: [] });
     } catch (error) {
       if (isUniqueViolation(error, 'classrooms_class_code_key')) return undefined;
       throw error;
     }
   }
 
-  /** Classes with the ids of their children (in enrolment order), in one statement. */
+  /** Classes with the ids of their children (in enrolment order) and their assignments, in one statement. */
   async classroomsByIds(ids: readonly number[]): Promise<Classroom[]> {
     const rows = await named(
       'classrooms.byIds',
       this.db
         .selectFrom('classrooms as c')
-        .select([...classroomColumns.map((k) => `c.${k}` as const), sql<number[]>`coalesce((select array_agg(s.id order by s.id) from students s where s.classroom_id = c.id), '{}')`.as('student_ids')])
+        .select([
+          ...classroomColumns.map((k) => `c.${k}` as const),
+          sql<number[]>`coalesce((select array_agg(s.id order by s.id) from students s where s.classroom_id = c.id), '{}')`.as('student_ids'),
+          sql<AssignmentJson[]>`coalesce((select json_agg(${assignmentJson} order by assignments.due_at nulls last, assignments.assigned_at, assignments.id) from assignments where assignments.classroom_id = c.id), '[]'::json)`.as('assignments'),
+        ])
         .where('c.id', '=', anyInt(ids)),
     ).execute();
-    return rows.map((r) => Object.assign(toClassroom(r), { studentIds: r.student_ids }));
+    return rows.map((r) => Object.assign(toClassroom(r), { studentIds: r.student_ids, assignments: r.assignments.map(toAssignment) }));
+  }
+
+  /**
+   * Assigns modules to a class (again: moves the due date), with the class row locked, so the
+   * children it returns are every child an enrolment at the same time could add. The class's
+   * assignments of these modules, and its children's ids.
+   */
+  async assign(classroomId: number, moduleIds: readonly number[], dueAt: Date | null): Promise<{ assignments: Assignment[]; studentIds: number[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      await named('classrooms.lock', trx.selectFrom('classrooms').select('id').where('id', '=', classroomId).forUpdate()).execute();
+      const rows = await named(
+        'assignments.upsert',
+        trx
+          .insertInto('assignments')
+          .values(moduleIds.map((module_id) => ({ classroom_id: classroomId, module_id, due_at: dueAt })))
+          .onConflict((oc) => oc.constraint('assignments_classroom_module_key').doUpdateSet({ due_at: dueAt }))
+          .returning(assignmentJson.as('j')),
+      ).execute();
+      const children = await named('classrooms.studentIds', trx.selectFrom('students').select('id').where('classroom_id', '=', classroomId)).execute();
+      return { assignments: rows.map((r) => toAssignment(r.j)), studentIds: children.map((c) => c.id) };
+    });
   }
 
   /** The id of the class holding this code. */
@@ -147,7 +181,7 @@ export class SchoolsRepository {
               .insertInto('students')
               .values({ username: child.usernames(), password_hash: null, first_name: child.firstName, last_name: '', level: child.level, classroom_id: classroomId, avatar: child.avatar, picture_hash: child.pictureHash })
               .onConflict((oc) => oc.column('username').doNothing())
-              .returning(studentColumns),
+              .returning(studentSelection),
           ).executeTakeFirst();
           if (row) {
             created.push(toStudent(row));
@@ -168,7 +202,7 @@ export class SchoolsRepository {
         .updateTable('students')
         .set((eb) => ({ picture_hash: pictureHash, token_version: eb('token_version', '+', 1) }))
         .where('id', '=', studentId)
-        .returning(studentColumns),
+        .returning(studentSelection),
     ).executeTakeFirst();
     return row && toStudent(row);
   }

@@ -1,6 +1,7 @@
 import { requireClassroomAccess, requireStudentAccess } from '../access.js';
 import { hashPassword } from '../auth/passwords.js';
-import { Role } from '../common/enums.js';
+import { ProgressStatus, Role } from '../common/enums.js';
+import type { Progress } from '../progress/progress.type.js';
 import { decodeCursor, encodeCursor, parseId } from '../common/pagination.js';
 import { isStorableText } from '../common/text.js';
 import type { Context } from '../context.js';
@@ -10,14 +11,16 @@ import type { Student } from '../students/student.type.js';
 import { requireAdmin, requireSignedIn } from '../viewer.js';
 import { AVATARS, MAX_CLASS_SIZE, displayClassCode, newChildUsername, newClassCode, normalizeClassCode, newPictureSequence, newTemporaryPassword, randomAvatar, sequenceText } from '../auth/login-cards.js';
 import type { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
-import { Classroom, ClassOverview, ClassOverviewRow, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
+import { Assignment, Classroom, ClassOverview, ClassOverviewRow, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
 import { moduleCells } from './overview.js';
 import { groupBy } from '../common/group-by.js';
-import type { Clock } from '../common/time.js';
+import { DAY_MS, type Clock } from '../common/time.js';
 import type { Config } from '../config.js';
 import type { Level, Period, Subject } from '../common/enums.js';
 
 const MAX_FIRST_NAME = 40;
+/** Modules one assignModules call may assign (a period of one subject is about 8). */
+export const MAX_ASSIGNED_AT_ONCE = 40;
 
 /** Teachers, their classes and the children enrolled in them: what lets a school run on the service. */
 export class SchoolsService {
@@ -119,6 +122,57 @@ export class SchoolsService {
     }
     await ctx.loaders.schoolWrites.classroom(classroom.id);
     return result.created.map((student, i) => this.card(student, classroom, rows[i]!.pictures));
+  }
+
+  /**
+   * TEACHER of the class, or ADMIN: modules for the class, due by `dueAt` if given (assigning one
+   * again replaces its due date). Every child's recommendations rank them first from its next read:
+   * the class's and its children's cached values are stale at once, on every instance.
+   */
+  async assignModules(ctx: Context, rawClassroomId: string, rawModuleIds: readonly string[], dueAt: Date | null): Promise<Assignment[]> {
+    const classroom = await this.readable(ctx, rawClassroomId, 'classroomId');
+    const moduleIds = [...new Set(rawModuleIds.map((id, i) => parseId(id, `moduleIds[${i}]`)))];
+    if (moduleIds.length === 0 || moduleIds.length > MAX_ASSIGNED_AT_ONCE) throw new BadUserInputError(`moduleIds must list 1 to ${MAX_ASSIGNED_AT_ONCE} modules.`, 'moduleIds');
+    const modules = await ctx.loaders.module.loadMany(moduleIds);
+    modules.forEach((m, i) => {
+      if (m instanceof NotFoundError || (!(m instanceof Error) && !m.active)) throw new BadUserInputError(`moduleIds[${i}]: no module ${rawModuleIds[i]} is open for practice.`, `moduleIds[${i}]`);
+      if (m instanceof Error) throw m;
+    });
+    const now = this.clock.now().getTime();
+    if (dueAt && (dueAt.getTime() < now - DAY_MS || dueAt.getTime() > now + 366 * DAY_MS)) {
+      throw new BadUserInputError('dueAt must be from yesterday to a year from now.', 'dueAt');
+    }
+    const { assignments, studentIds } = await ctx.repositories.schools.assign(classroom.id, moduleIds, dueAt);
+    await ctx.loaders.schoolWrites.classroom(classroom.id);
+    await ctx.studentModel.classWritten(studentIds);
+    return assignments;
+  }
+
+  /** Classroom.assignments: its teacher, an admin, or a child of the class (what it was asked to do). */
+  async assignments(ctx: Context, classroom: Classroom): Promise<Assignment[]> {
+    const viewer = requireSignedIn(ctx.viewer);
+    if (!(viewer.role === 'STUDENT' && classroom.studentIds.includes(viewer.studentId))) await requireClassroomAccess(ctx, classroom.id);
+    return classroom.assignments;
+  }
+
+  /**
+   * Assignment.completedBy: the children of the class who completed (or mastered) every active
+   * exercise of the module, from their read models (cached: no SQL when warm). TEACHER of the
+   * class, or ADMIN (a child does not read its classmates' work).
+   */
+  async completedBy(ctx: Context, assignment: Assignment): Promise<number> {
+    await requireClassroomAccess(ctx, assignment.classroomId);
+    const classroom = await ctx.loaders.classroom.load(assignment.classroomId);
+    const [exercises, progress] = await Promise.all([
+      ctx.loaders.exercisesByModule.load(assignment.moduleId),
+      Promise.all(classroom.studentIds.map((id) => ctx.studentModel.progress(id))),
+    ]);
+    if (exercises.length === 0) return 0;
+    const done = (p: Progress) => p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED;
+    return progress.filter((rows) => {
+      const completed = new Set(rows.filter(done).map((p) => p.exerciseId));
+      return exercises.every((e) => completed.has(e.id));
+    }).length;
   }
 
   /** TEACHER of the child's class, or ADMIN: a new picture sequence; the old one and every token stop working, a lockout is lifted. */

@@ -217,6 +217,100 @@ describe('picture sign-in', () => {
   });
 });
 
+describe('assignments', () => {
+  const ASSIGN = 'mutation($c: ID!, $m: [ID!]!, $d: DateTime) { assignModules(classroomId: $c, moduleIds: $m, dueAt: $d) { id module { id } dueAt assignedAt completedBy } }';
+  const ASSIGNMENTS = 'query($c: ID!) { classroom(id: $c) { assignments { module { id } dueAt completedBy } } }';
+  const RECOMMENDED = '{ me { recommendations(limit: 20) { reason exercise { id } } } }';
+  const SUBMIT = 'mutation($i: AttemptInput!) { submitAttempt(input: $i) { correct } }';
+  let teacher: string;
+  let classId: string;
+  let child: string;
+  let classmate: string;
+  /** Two CE1 modules with few exercises, each with its active exercises (and their solutions). */
+  let modules: { id: string; exercises: { id: number; solution: unknown }[] }[];
+  const day = 24 * 3600 * 1000;
+
+  beforeAll(async () => {
+    teacher = await newTeacher('mme.devoirs');
+    const made = await newClass(teacher, 'CE1 devoirs');
+    classId = made.id;
+    const cards = (await t.gql(ENROL, { token: teacher, variables: { c: classId, s: [{ firstName: 'Zoé', level: 'CE1' }, { firstName: 'Max', level: 'CE1' }] } })).data.enrollStudents;
+    const signIn = async (card: { pictures: number[]; student: { id: string } }) =>
+      (await t.gql(PICTURE_LOGIN, { variables: { c: made.classCode, s: card.student.id, p: card.pictures } })).data.loginWithPictures.token as string;
+    [child, classmate] = [await signIn(cards[0]), await signIn(cards[1])];
+    const rows = await t.app.database.db
+      .selectFrom('exercises as e')
+      .innerJoin('modules as m', 'm.id', 'e.module_id')
+      .select(['m.id as moduleId', 'e.id', 'e.solution'])
+      .where('m.level', '=', 'CE1')
+      .where('m.active', '=', true)
+      .where('e.active', '=', true)
+      .orderBy('e.id')
+      .execute();
+    const byModule = new Map<number, { id: number; solution: unknown }[]>();
+    for (const r of rows) byModule.set(r.moduleId, [...(byModule.get(r.moduleId) ?? []), { id: r.id, solution: r.solution }]);
+    // The last modules of the curriculum (not what a new child is recommended anyway), smallest first.
+    modules = [...byModule].slice(-6).sort((a, b) => a[1].length - b[1].length).slice(0, 2).map(([id, exercises]) => ({ id: String(id), exercises }));
+  });
+
+  it("ranks the class's assigned modules first in its children's recommendations, earliest due first, until each is completed", async () => {
+    const [soon, later] = modules as [(typeof modules)[0], (typeof modules)[0]];
+    const before = (await t.gql(RECOMMENDED, { token: child })).data.me.recommendations as { exercise: { id: string } }[];
+    const inModule = (m: typeof soon) => new Set(m.exercises.map((e) => String(e.id)));
+    expect(before.some((r) => inModule(soon).has(r.exercise.id))).toBe(false);
+
+    const res = await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [later.id, soon.id], d: null } });
+    expect(res.errors).toBeUndefined();
+    const dated = await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [soon.id], d: new Date(Date.now() + 2 * day).toISOString() } });
+    expect(dated.data.assignModules).toEqual([{ id: expect.any(String), module: { id: soon.id }, dueAt: expect.any(String), assignedAt: expect.any(String), completedBy: 0 }]);
+    const listed = (await t.gql(ASSIGNMENTS, { token: teacher, variables: { c: classId } })).data.classroom.assignments;
+    expect(listed.map((a: { module: { id: string } }) => a.module.id)).toEqual([soon.id, later.id]); // dated first, then undated
+
+    const expected = [...soon.exercises, ...later.exercises].map((e) => String(e.id)).slice(0, 20);
+    const ranked = (await t.gql(RECOMMENDED, { token: child })).data.me.recommendations as { reason: string; exercise: { id: string } }[];
+    expect(ranked.slice(0, expected.length).map((r) => r.exercise.id)).toEqual(expected);
+    expect(ranked[0]!.reason).toBe('NEW');
+
+    // The child completes the module due first: the other comes first, and the teacher sees it done.
+    for (const [i, e] of soon.exercises.entries()) {
+      const answered = await t.gql(SUBMIT, { token: child, variables: { i: { exerciseId: String(e.id), answer: e.solution, durationSeconds: 10, idempotencyKey: `devoirs-${i}` } } });
+      expect(answered.data.submitAttempt.correct).toBe(true);
+    }
+    const after = (await t.gql(RECOMMENDED, { token: child })).data.me.recommendations as { exercise: { id: string } }[];
+    expect(after[0]!.exercise.id).toBe(String(later.exercises[0]!.id));
+    expect(after.some((r) => inModule(soon).has(r.exercise.id))).toBe(false);
+    const done = (await t.gql(ASSIGNMENTS, { token: teacher, variables: { c: classId } })).data.classroom.assignments;
+    expect(done.map((a: { completedBy: number }) => a.completedBy)).toEqual([1, 0]);
+    // The classmate, who did nothing, still starts with the module due first.
+    const other = (await t.gql(RECOMMENDED, { token: classmate })).data.me.recommendations as { exercise: { id: string } }[];
+    expect(other[0]!.exercise.id).toBe(String(soon.exercises[0]!.id));
+  });
+
+  it('lets a child read what its class was assigned, but not who completed it; other teachers nothing', async () => {
+    const own = await t.gql('{ me { classroom { assignments { module { id } dueAt } } } }', { token: child });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.me.classroom.assignments.length).toBeGreaterThan(0);
+    expect(code(await t.gql('{ me { classroom { assignments { completedBy } } } }', { token: child }))).toBe('FORBIDDEN');
+    const stranger = await newTeacher('mme.autre');
+    expect(code(await t.gql(ASSIGN, { token: stranger, variables: { c: classId, m: [modules[0]!.id] } }))).toBe('FORBIDDEN');
+    expect(code(await t.gql(ASSIGN, { token: child, variables: { c: classId, m: [modules[0]!.id] } }))).toBe('FORBIDDEN');
+    expect(code(await t.gql(ASSIGNMENTS, { token: stranger, variables: { c: classId } }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses an unknown module, an empty list or a due date out of range, naming the field, and writes nothing', async () => {
+    const count = async () => Number((await t.app.database.db.selectFrom('assignments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const n = await count();
+    const unknown = await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [modules[0]!.id, String(999_999)] } });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'moduleIds[1]' });
+    expect((await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [] } })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'moduleIds' });
+    const far = await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [modules[0]!.id], d: new Date(Date.now() + 400 * day).toISOString() } });
+    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
+    const past = await t.gql(ASSIGN, { token: teacher, variables: { c: classId, m: [modules[0]!.id], d: new Date(Date.now() - 3 * day).toISOString() } });
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
+    expect(await count()).toBe(n);
+  });
+});
+
 describe('demo data', () => {
   it('has a teacher per level, each with a class of demo students who sign in with the demo pictures', async () => {
     const teacher = await t.login('teacher02', DEMO_TEACHER_PASSWORD);

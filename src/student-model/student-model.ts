@@ -7,7 +7,7 @@ import type { Loaders, Repositories } from '../context.js';
 import { indexById } from '../exercises/exercise-index.js';
 import type { Progress, StudentWork } from '../progress/progress.type.js';
 import type { LearningSession } from '../sessions/session.type.js';
-import type { Student } from '../students/student.type.js';
+import { Student, type AssignedModule } from '../students/student.type.js';
 
 /**
  * The student read model: everything cached about a student (profile, progress rows with the
@@ -84,20 +84,41 @@ export class StudentModel {
    */
   async written(id: number, change: { base: WriteBase | undefined; profile: Student | 'changed' | 'unchanged'; row?: Progress }): Promise<void> {
     const bumped = (await this.cache.invalidate([scope.student(id)])).get(scope.student(id));
-    this.profiles.clear(id);
-    this.rows.clear(id);
-    this.recent.clearAll();
-    this.works.delete(id);
-    const given = typeof change.profile === 'object' ? change.profile : undefined;
+    this.forget(id);
+    const base = bumped && change.base?.token === bumped.previous ? change.base : undefined;
+    let given = typeof change.profile === 'object' ? change.profile : undefined;
+    // A row a write returned without its class's assignments takes them from the base, if it holds.
+    if (given?.assignments === null) given = base?.student ? Object.assign(new Student(), given, { assignments: base.student.assignments }) : undefined;
     if (given) this.profiles.prime(id, given);
     if (!bumped) return; // no shared cache, or Redis could not say: later reads load what they need
-    const base = change.base?.token === bumped.previous ? change.base : undefined;
     const student = given ?? (change.profile === 'unchanged' ? base?.student : undefined);
     let rows = base?.rows;
     if (change.row) rows = rows ? withRow(rows, change.row) : await this.primary.progress.byStudentIds([id]);
     if (rows) this.rows.prime(id, rows);
     if (student) await this.cache.put('students', [{ id: String(id), scopes: [scope.student(id)], value: student }]);
     if (rows) await this.cache.put('progress', [{ id: String(id), scopes: [scope.student(id)], value: rows }]);
+  }
+
+  /**
+   * After a write that changed what many students' profiles hold (their class's assignments):
+   * everything cached about them is stale, everywhere; nothing is written through.
+   */
+  async classWritten(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.cache.invalidate(ids.map((id) => scope.student(id)));
+    for (const id of ids) this.forget(id);
+  }
+
+  /** The assignments of the student's class, from its profile (read again when a write's row lacked them). */
+  async assignments(student: Student): Promise<readonly AssignedModule[]> {
+    return student.assignments ?? (await this.profile(student.id)).assignments ?? [];
+  }
+
+  private forget(id: number): void {
+    this.profiles.clear(id);
+    this.rows.clear(id);
+    this.recent.clearAll();
+    this.works.delete(id);
   }
 
   /** What is cached for the student under this request's version, without reading the database. */

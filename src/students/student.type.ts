@@ -40,6 +40,20 @@ export class Student {
 
   /** The child's class (Student.classroom), null when it has none. */
   classroomId!: number | null;
+
+  /**
+   * The modules its class was assigned (Classroom.assignments), read with the profile so its
+   * recommendations rank them first without another read. Null on a row a write returned without
+   * them (record_attempt's): the read model completes it (StudentModel.written).
+   */
+  assignments!: readonly AssignedModule[] | null;
+}
+
+/** A module assigned to the child's class: what the child's recommendations need of an Assignment. */
+export interface AssignedModule {
+  moduleId: number;
+  assignedAt: EpochMs;
+  dueAt: EpochMs | null;
 }
 
 @ObjectType({ description: 'A student in a list.', simpleResolvers: true })

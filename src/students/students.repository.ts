@@ -3,7 +3,7 @@ import { anyInt } from '../db/sql-helpers.js';
 import type { Level } from '../common/enums.js';
 import type { Database, StudentRow } from '../db/database.js';
 import { named } from '../db/named.js';
-import { Student } from './student.type.js';
+import { Student, type AssignedModule } from './student.type.js';
 import { epochMs } from '../common/time.js';
 
 export const studentColumns = [
@@ -21,8 +21,18 @@ export const studentColumns = [
   'avatar',
 ] as const;
 
-type StudentColumns = Pick<StudentRow, (typeof studentColumns)[number]>;
+/** The modules of the student's class's assignments (Student.assignments), as a column of its row. */
+const assignmentsColumn = sql<AssignedModule[]>`coalesce((
+  select json_agg(json_build_object('moduleId', a.module_id, 'assignedAt', (extract(epoch from a.assigned_at) * 1000)::bigint,
+                                    'dueAt', (extract(epoch from a.due_at) * 1000)::bigint) order by a.id)
+  from assignments a where a.classroom_id = students.classroom_id), '[]'::json)`.as('assignments');
 
+/** What a statement selects (or returns) to make a Student. */
+export const studentSelection = [...studentColumns, assignmentsColumn] as const;
+
+type StudentColumns = Pick<StudentRow, (typeof studentColumns)[number]> & { assignments?: AssignedModule[] };
+
+/** A student from its row; without the `assignments` column (record_attempt's row), assignments is null. */
 export function toStudent(row: StudentColumns): Student {
   return Object.assign(new Student(), {
     id: row.id,
@@ -37,6 +47,7 @@ export function toStudent(row: StudentColumns): Student {
     tokenVersion: row.token_version,
     classroomId: row.classroom_id,
     avatar: row.avatar,
+    assignments: row.assignments ?? null,
   } satisfies Omit<Student, never>);
 }
 
@@ -47,13 +58,13 @@ export class StudentsRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async byIds(ids: readonly number[]): Promise<Student[]> {
-    const rows = await named('students.byIds', this.db.selectFrom('students').select(studentColumns).where('id', '=', anyInt(ids))).execute();
+    const rows = await named('students.byIds', this.db.selectFrom('students').select(studentSelection).where('id', '=', anyInt(ids))).execute();
     return rows.map(toStudent);
   }
 
   /** One page plus one row, so the caller knows whether another page follows. */
   async page(args: { level: Level | null; first: number; after: { activity: string; id: number } | null }): Promise<{ students: Student[]; activity: (Date | number)[] }> {
-    let q = this.db.selectFrom('students').select([...studentColumns, activity.as('activity')]);
+    let q = this.db.selectFrom('students').select([...studentSelection, activity.as('activity')]);
     if (args.level) q = q.where('level', '=', args.level);
     if (args.after) q = q.where(sql<boolean>`(${activity}, id) < (${args.after.activity}::timestamptz, ${args.after.id}::int)`);
     const rows = await named('students.page', q.orderBy(activity, 'desc').orderBy('id', 'desc').limit(args.first + 1)).execute();

@@ -39,7 +39,7 @@ export const HOSTILE_STRINGS = [
 const INTS = [0, -1, 1, 2, 5, 20, 21, 100, 101, 365, 366, 3600, 3601, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, 1.5, -0.0001, 1e21];
 
 /** Operation templates: every argument of the schema, as variables. */
-type Kind = 'string' | 'id' | 'int' | 'enum' | 'input' | 'cursor' | 'teacherInput' | 'classroomInput' | 'students' | 'ints';
+type Kind = 'string' | 'id' | 'int' | 'enum' | 'input' | 'cursor' | 'teacherInput' | 'classroomInput' | 'students' | 'ints' | 'ids' | 'date';
 const TEMPLATES: { query: string; vars: Record<string, Kind> }[] = [
   { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token role student { id username } } }', vars: { u: 'string', p: 'string' } },
   { query: 'query($id: ID!) { student(id: $id) { id username firstName totalPoints progress { totalCount } stats { successRate } } }', vars: { id: 'id' } },
@@ -61,6 +61,8 @@ const TEMPLATES: { query: string; vars: Record<string, Kind> }[] = [
   { query: 'mutation($i: NewClassroomInput!) { createClassroom(input: $i) { id classCode } }', vars: { i: 'classroomInput' } },
   { query: 'mutation($c: ID!, $s: [NewStudentInput!]!) { enrollStudents(classroomId: $c, students: $s) { pictures student { id username } } }', vars: { c: 'id', s: 'students' } },
   { query: 'mutation($s: ID!) { resetLoginCard(studentId: $s) { pictures } }', vars: { s: 'id' } },
+  { query: 'mutation($c: ID!, $m: [ID!]!, $d: DateTime) { assignModules(classroomId: $c, moduleIds: $m, dueAt: $d) { id dueAt completedBy module { id } } }', vars: { c: 'id', m: 'ids', d: 'date' } },
+  { query: 'query($id: ID!) { classroom(id: $id) { assignments { id dueAt completedBy module { title } } } }', vars: { id: 'id' } },
   { query: 'mutation($c: String!, $s: ID!, $p: [Int!]!) { loginWithPictures(classCode: $c, studentId: $s, pictures: $p) { token } }', vars: { c: 'string', s: 'id', p: 'ints' } },
   { query: 'query($c: String!) { signInRoster(classCode: $c) { classroomName children { id firstName avatar } } }', vars: { c: 'string' } },
   { query: 'query($id: ID!) { classroom(id: $id) { name classCode students { totalCount } teacher { username } } }', vars: { id: 'id' } },
@@ -162,6 +164,10 @@ export class RequestGenerator {
         return Array.from({ length: this.rng.pick([0, 1, 2, 5, 61, 200]) }, () => ({ firstName: this.hostileString(), level: this.rng.pick(ENUMS), ...(this.chance(30) ? { avatar: this.hostileString() } : {}) }));
       case 'ints':
         return Array.from({ length: this.rng.int(0, 8) }, () => this.int());
+      case 'date':
+        return this.chance(50) ? new Date(Date.now() + this.rng.pick([-5, 0, 1, 30, 500, -40_000]) * 86_400_000).toISOString() : this.hostileString();
+      case 'ids':
+        return Array.from({ length: this.rng.pick([0, 1, 3, 41, 500]) }, () => this.valueFor('id'));
     }
   }
 
