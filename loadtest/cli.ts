@@ -12,6 +12,7 @@ import { capacity } from './scenarios/capacity.js';
 import { ceiling } from './scenarios/ceiling.js';
 import { classroom } from './scenarios/classroom.js';
 import { noisyNeighbour } from './scenarios/noisy-neighbour.js';
+import { schoolDay } from './scenarios/school-day.js';
 import { checkTargetUrl, SetupError, type Env } from './setup/target.js';
 
 /**
@@ -28,6 +29,7 @@ const SCENARIOS: Record<ScenarioName, (options: RunOptions, env: Env, log: (line
   'big-tables': bigTables,
   overhead,
   'noisy-neighbour': noisyNeighbour,
+  'school-day': schoolDay,
 };
 
 /** Each scenario's throughput as a share of what the framework alone served in the same run. */

@@ -7,7 +7,7 @@ import { ROUTES, type Route } from './driver/graphql-http.js';
  * load run stops by itself); unset ones take each scenario's own default. Every problem is listed
  * at once, as the app's configuration does.
  */
-export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables', 'overhead', 'noisy-neighbour'] as const;
+export const SCENARIO_NAMES = ['ceiling', 'classroom', 'capacity', 'before-after', 'big-tables', 'overhead', 'noisy-neighbour', 'school-day'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface RunOptions {
@@ -37,6 +37,12 @@ export interface RunOptions {
   route?: Route;
   /** big-tables: days of history seeded per student. */
   historyDays?: number;
+  /** classroom, school-day: teachers with their class's overview open (school-day: one per class). */
+  teachers?: number;
+  /** Seconds between a teacher's overviews. */
+  overviewEveryS?: number;
+  /** The chance an overview is followed by an assignment. */
+  assignChance?: number;
 }
 
 export class UsageError extends Error {
@@ -59,7 +65,7 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --duplicate-rate R   share of answers sent twice at once, a double tap (0.05)
   --warmup S           before-after, ceiling, overhead, big-tables, noisy-neighbour: unmeasured seconds first (5, 2, 5, 20, 3 per phase)
   --timeout S          seconds a request may take before it counts as an error (10)
-  --start N --step N --max N   capacity: students at the first step, added per step, at most (2000, 2000, 12000)
+  --start N --step N --max N   capacity, school-day: students at the first step, added per step, at most (2000, 2000, 12000)
   --ramp S --hold S    capacity: seconds over which a step's students arrive, seconds each step is held (20, 60);
                        in between, one loop of the students' four actions lets the newcomers settle
   --p95-limit MS       capacity: a step is held while p95 stays at or under this, with no error (100);
@@ -72,6 +78,10 @@ scenarios: ${SCENARIO_NAMES.join(', ')} (ceiling runs first; the others are then
   --route R            with several instances: round-robin (each request to the next), or student (each
                        student's requests to one instance, as a load balancer hashing the Authorization
                        header does; sign-ins still round robin) (round-robin)
+  --teachers N         classroom: teachers of the students' classes watching their overview (0);
+                       school-day: at most this many (every class of the students: one per 25)
+  --overview-every S   classroom, school-day: seconds between a teacher's overviews (10)
+  --assign-chance R    classroom, school-day: chance an overview is followed by an assignment (0.02)
   --history-days N     big-tables: days of history per student (200: about 5 million attempts for 10,000)
   --ceiling            also measure the framework ceiling in this run
   --out DIR            where the JSON, Markdown and SVG files go (loadtest/results)
@@ -81,7 +91,7 @@ to pre-generate tokens), else the server runs in this process on DATABASE_URL an
 embedded defaults (PGLITE_DIR, default .data/loadtest-pglite). ADMIN_USERNAME, ADMIN_PASSWORD.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
-  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances', 'route', 'history-days'] as const;
+  const flags = ['students', 'duration', 'connections', 'think', 'login-window', 'correct-rate', 'duplicate-rate', 'warmup', 'timeout', 'start', 'step', 'max', 'ramp', 'hold', 'p95-limit', 'goal', 'max-avg', 'max-p95', 'max-errors', 'min-hit-rate', 'out', 'instances', 'route', 'history-days', 'teachers', 'overview-every', 'assign-chance'] as const;
   let parsed;
   try {
     parsed = parseArgs({
@@ -168,6 +178,9 @@ export function parseRunOptions(args: string[]): RunOptions {
     holdS: number('hold', 1, 3_600),
     p95LimitMs: number('p95-limit', 1, 60_000),
     goal: number('goal', 0, 1_000_000, true),
+    teachers: number('teachers', 0, 5_000, true),
+    overviewEveryS: number('overview-every', 0.1, 600),
+    assignChance: number('assign-chance', 0, 1),
   };
   if (problems.length) throw new UsageError(problems);
   return options;

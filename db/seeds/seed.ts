@@ -16,6 +16,8 @@ import { AVATARS, newClassCode, sequenceText } from '../../src/auth/login-cards.
  *   student001..student200 / demo1234  (spread over the five levels; --students N for more)
  *   teacher01..teacher05 / teacher1234 one class each ("CP A"...), holding the demo students of its
  *                                      level, who can also sign in with the pictures 0, 1, 2, 3
+ *   teacher06... / teacher1234         with --students N > 200: a class of 25 of the students beyond
+ *                                      200 each (one level per class), for the school-day load
  *
  * Demo students share one password hash (one argon2 run instead of thousands); real accounts
  * each get their own salt.
@@ -45,6 +47,10 @@ export const DEMO_ADMIN = { username: 'admin', password: 'admin1234' } as const;
 export const DEMO_STUDENT_PASSWORD = 'demo1234';
 export const DEMO_STUDENTS = 200;
 export const DEMO_TEACHER_PASSWORD = 'teacher1234';
+/** teacher01..teacher05, one class of 40 each: what the README lists. */
+export const DEMO_TEACHERS = 5;
+/** The classes of load-test students beyond the first 200 (teacher06 onwards). */
+export const LOAD_CLASS_SIZE = 25;
 /** The picture sequence every demo child's login card holds (chat, chien, lapin, poisson). */
 export const DEMO_PICTURES = [0, 1, 2, 3] as const;
 const LEVELS: Level[] = ['CP', 'CE1', 'CE2', 'CM1', 'CM2'];
@@ -69,7 +75,7 @@ export function demoUsername(i: number): string {
   return `student${String(i).padStart(3, '0')}`;
 }
 
-/** teacher01..teacher05: one per level, in level order. */
+/** teacher01..teacher05: one per level, in level order; teacher06...: the load-test classes. */
 export function demoTeacherUsername(i: number): string {
   return `teacher${String(i).padStart(2, '0')}`;
 }
@@ -124,6 +130,7 @@ export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<
   }
   log(`students: ${report.studentsCreated} created (${count} demo students in all)`);
   await writeDemoClasses(db, log);
+  await writeLoadClasses(db, count, log);
 
   if (options.history) {
     report.attemptsCreated = await writeHistory(db, count, now, options.historyDays ?? 60, log);
@@ -162,6 +169,75 @@ async function writeDemoClasses(db: Kysely<Database>, log: (m: string) => void):
     created++;
   }
   if (created > 0) log(`teachers: ${created} created, each with a class of its level's demo students`);
+}
+
+/**
+ * Load-test students beyond the first 200 in classes of LOAD_CLASS_SIZE of one level, each with a
+ * teacher of its own (teacher06 onwards): the school-day scenario's teachers. Student j (of level
+ * (j - 1) % 5, the p-th of it) is in its level's class floor((p - 40) / 25); created once, for
+ * students still without a class.
+ */
+async function writeLoadClasses(db: Kysely<Database>, count: number, log: (m: string) => void): Promise<void> {
+  const { rows } = await sql<{ t: string | null }>`select to_regclass('teachers')::text as t`.execute(db);
+  if (!rows[0]?.t || count <= DEMO_STUDENTS) return;
+  const perLevel = DEMO_STUDENTS / LEVELS.length;
+  const classes = new Map<number, { level: Level; k: number; usernames: string[] }>();
+  for (let j = DEMO_STUDENTS + 1; j <= count; j++) {
+    const li = (j - 1) % LEVELS.length;
+    const k = Math.floor((Math.floor((j - 1) / LEVELS.length) - perLevel) / LOAD_CLASS_SIZE);
+    const teacher = DEMO_TEACHERS + 1 + k * LEVELS.length + li;
+    const c = classes.get(teacher) ?? { level: LEVELS[li]!, k, usernames: [] };
+    c.usernames.push(demoUsername(j));
+    classes.set(teacher, c);
+  }
+  const teacherHash = await hashPassword(DEMO_TEACHER_PASSWORD);
+  const pictureHash = await hashPassword(sequenceText(DEMO_PICTURES));
+  const numbers = [...classes.keys()];
+  let created = 0;
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    const inserted = await db
+      .insertInto('teachers')
+      .values(chunk.map((n) => ({ username: demoTeacherUsername(n), display_name: `${['Mme', 'M.'][n % 2]} ${LAST_NAMES[n % LAST_NAMES.length]}`, password_hash: teacherHash, must_change_password: false })))
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returning('id')
+      .execute();
+    created += inserted.length;
+    // Every teacher of the chunk with its class (made now when it has none): a class only part
+    // full takes the students a larger seed adds.
+    const byUsername = new Map(chunk.map((n) => [demoTeacherUsername(n), classes.get(n)!]));
+    const teachers = await db
+      .selectFrom('teachers as t')
+      .leftJoin('classrooms as c', 'c.teacher_id', 't.id')
+      .select(['t.id', 't.username', 'c.id as classroomId'])
+      .where('t.username', 'in', [...byUsername.keys()])
+      .execute();
+    const missing = teachers.filter((t) => t.classroomId === null);
+    const made = missing.length === 0 ? [] : await db
+      .insertInto('classrooms')
+      .values(missing.map((t) => {
+        const c = byUsername.get(t.username)!;
+        return { name: `${c.level} ${c.k + 2}`, level: c.level, class_code: newClassCode(), teacher_id: t.id };
+      }))
+      .returning(['id', 'teacher_id'])
+      .execute();
+    const classOf = new Map(made.map((c) => [c.teacher_id, c.id]));
+    const usernames: string[] = [];
+    const classIds: number[] = [];
+    for (const t of teachers) {
+      const classroomId = t.classroomId ?? classOf.get(t.id)!;
+      for (const u of byUsername.get(t.username)!.usernames) {
+        usernames.push(u);
+        classIds.push(classroomId);
+      }
+    }
+    await sql`
+      update students set classroom_id = m.c, picture_hash = ${pictureHash},
+        avatar = (array[${sql.join(AVATARS.map((a) => sql.lit(a)))}])[1 + students.id % ${AVATARS.length}]
+      from unnest(${usernames}::text[], ${classIds}::int[]) as m(u, c)
+      where students.username = m.u and students.classroom_id is null`.execute(db);
+  }
+  if (created > 0) log(`load-test classes: ${created} teachers (teacher${String(DEMO_TEACHERS + 1).padStart(2, '0')}...), each with a class of up to ${LOAD_CLASS_SIZE} students beyond the first ${DEMO_STUDENTS}`);
 }
 
 async function writeCurriculum(db: Kysely<Database>): Promise<{ modules: number; exercises: number }> {

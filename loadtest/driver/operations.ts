@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import {
+  AssignModulesDocument,
+  ClassOverviewDocument,
   DashboardDocument,
   ExerciseDocument,
   LoginDocument,
@@ -34,4 +36,6 @@ export const operations = {
   submitAttempt: operation(SubmitAttemptDocument),
   recommendations: operation(RecommendationsDocument),
   solutions: operation(SolutionsDocument),
+  classOverview: operation(ClassOverviewDocument),
+  assignModules: operation(AssignModulesDocument),
 };

@@ -3,6 +3,7 @@ import { GraphQLHttp, type Route } from './graphql-http.js';
 import { Sleeper } from './sleeper.js';
 import { VirtualStudent, type Behaviour, type ExerciseAnswers, type StudentAccount, type StudentWorld, type Submission } from './virtual-student.js';
 import { groupBy } from '../../src/common/group-by.js';
+import { Freshness, VirtualTeacher, type FreshnessSummary, type TeacherAccount, type TeacherBehaviour } from './virtual-teacher.js';
 
 /**
  * Virtual students with think time, on one pool of keep-alive connections. autocannon cannot
@@ -42,6 +43,9 @@ export interface StudentsJob {
   answers: ExerciseAnswers[];
   behaviour: Behaviour;
   plan: ClassroomPlan | CapacityPlan;
+  /** Teachers with their classes open (school-day; a few in the classroom run), from the start. */
+  teachers?: TeacherAccount[];
+  teacherBehaviour?: TeacherBehaviour;
 }
 
 /** One capacity step: `students` active, measured over its hold period [from, to). */
@@ -61,6 +65,8 @@ export interface StudentsResult {
   replayMismatches: number;
   examples: string[];
   steps: Step[];
+  /** With teachers: how soon their overviews showed the answers. */
+  freshness?: FreshnessSummary;
 }
 
 export interface DriverEvents {
@@ -87,6 +93,8 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
     },
   };
   events.onStop(() => world.sleeper.stop());
+  const freshness = job.teachers?.length ? new Freshness() : undefined;
+  if (freshness) world.answered = (id, sentAt, ackAt) => freshness.answered(id, sentAt, ackAt);
 
   const lives: Promise<void>[] = [];
   let active = 0;
@@ -100,6 +108,10 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
   }, 10_000);
 
   const steps: Step[] = [];
+  if (freshness && job.teachers) {
+    const behaviour = job.teacherBehaviour ?? { overviewEveryMs: 10_000, assignChance: 0.02 };
+    for (const t of job.teachers) lives.push(new VirtualTeacher(t, world, behaviour, freshness).live(Math.random() * behaviour.overviewEveryMs));
+  }
   try {
     if (job.plan.kind === 'classroom') {
       start(job.students.length, job.plan.loginWindowMs);
@@ -132,5 +144,6 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
     replayMismatches: mismatches.replay,
     examples,
     steps,
+    ...(freshness ? { freshness: freshness.summary() } : {}),
   };
 }

@@ -34,6 +34,8 @@ export interface Submission {
   acknowledged: boolean;
   correct: boolean | null;
   pointsEarned: number | null;
+  /** When the first response came (wall clock). */
+  ackAt?: number;
 }
 
 export interface Behaviour {
@@ -54,6 +56,8 @@ export interface StudentWorld {
   submissions: Submission[];
   /** A server answer that contradicts the answer key or an earlier answer to the same key. */
   note(kind: 'grading' | 'replay', example: string): void;
+  /** Told of each answer acknowledged (wall-clock times), when teachers watch for it. */
+  answered?(studentId: number, sentAt: number, ackAt: number): void;
 }
 
 const SUBMIT = 'SubmitAttempt';
@@ -146,8 +150,10 @@ export class VirtualStudent {
     };
     const submission: Submission = { key: input.idempotencyKey, studentId: this.account.id, exerciseId: Number(exerciseId), expectedCorrect: right, acknowledged: false, correct: null, pointsEarned: null };
     submissions.push(submission);
+    const sentAt = Date.now();
     const doubleTap = Math.random() < behaviour.duplicateRate;
     await Promise.all([this.send(input, submission, SUBMIT), ...(doubleTap ? [this.send(input, submission, DOUBLE_TAP)] : [])]);
+    if (submission.acknowledged) this.world.answered?.(this.account.id, sentAt, submission.ackAt!);
   }
 
   private async send(input: { exerciseId: string; answer: unknown; durationSeconds: number; hintsUsed: number; idempotencyKey: string }, submission: Submission, name: string): Promise<void> {
@@ -165,6 +171,7 @@ export class VirtualStudent {
   private acknowledge(s: Submission, result: { correct: boolean; pointsEarned: number }): void {
     if (!s.acknowledged) {
       s.acknowledged = true;
+      s.ackAt = Date.now();
       s.correct = result.correct;
       s.pointsEarned = result.pointsEarned;
       if (result.correct !== s.expectedCorrect) {

@@ -5,7 +5,8 @@ import type { ScenarioResult, Section } from '../report/model.js';
 import { cpuSection, errorsSection, integritySection, monitoringSection, operationsSection } from '../report/sections.js';
 import type { RunOptions } from '../options.js';
 import type { Env } from '../setup/target.js';
-import { answerChecks, runStudentsScenario } from './students-run.js';
+import { answerChecks, runStudentsScenario, type StudentsRun } from './students-run.js';
+import type { TeacherBehaviour } from '../driver/virtual-teacher.js';
 
 /**
  * capacity: active students (each doing one action every ~5 s, with a token made beforehand) are
@@ -17,12 +18,30 @@ import { answerChecks, runStudentsScenario } from './students-run.js';
  * Command: npm run loadtest -- capacity [--start 2000 --step 2000 --max 12000 --hold 60 --goal 10000]
  */
 export async function capacity(options: RunOptions, env: Env, log: (line: string) => void): Promise<ScenarioResult> {
-  const max = options.max ?? options.students ?? 12_000;
+  return (await capacityRun(options, env, log)).result;
+}
+
+/** What school-day changes of capacity: its name, defaults and the teachers it adds. */
+export interface CapacityVariant {
+  scenario: string;
+  defaults: { start?: number; max: number; rampS: number };
+  teachers?: number;
+  teacherBehaviour?: TeacherBehaviour;
+}
+
+/** The capacity run, with the run and the held step (school-day reports more of them). */
+export async function capacityRun(
+  options: RunOptions,
+  env: Env,
+  log: (line: string) => void,
+  variant: CapacityVariant = { scenario: 'capacity', defaults: { max: 12_000, rampS: 20 } },
+): Promise<{ result: ScenarioResult; run: StudentsRun; held?: { from: number; to: number; students: number } }> {
+  const max = options.max ?? options.students ?? variant.defaults.max;
   const settings = {
-    start: Math.min(options.start ?? 2_000, max),
+    start: Math.min(options.start ?? variant.defaults.start ?? 2_000, max),
     step: options.step ?? 2_000,
     max,
-    rampS: options.rampS ?? 20,
+    rampS: options.rampS ?? variant.defaults.rampS,
     holdS: options.holdS ?? 60,
     p95LimitMs: options.p95LimitMs ?? 100,
     goal: options.goal ?? 10_000,
@@ -38,7 +57,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
   const startedAt = new Date().toISOString();
   const run = await runStudentsScenario(
     env,
-    { ...settings, students: max, tokens: true },
+    { ...settings, students: max, tokens: true, teachers: variant.teachers ?? 0, teacherBehaviour: variant.teacherBehaviour },
     { kind: 'capacity', start: settings.start, step: settings.step, max, rampMs: settings.rampS * 1000, settleMs: settleS * 1000, holdMs: settings.holdS * 1000, p95LimitMs: settings.p95LimitMs },
     log,
     // --instances N: N server processes of their own (--route: round robin or by student) instead of one in this process.
@@ -81,8 +100,8 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     },
   };
 
-  return {
-    scenario: 'capacity',
+  const result: ScenarioResult = {
+    scenario: variant.scenario,
     title: `Active students, one action every ${settings.thinkS.join('-')} s, added ${settings.step} at a time from ${settings.start} up to ${max} (arriving over ${settings.rampS} s, settling ${settleS} s, held ${settings.holdS} s); server: ${run.target.server}, ${run.target.database}, cache ${run.target.cache}.`,
     startedAt,
     seconds,
@@ -99,7 +118,7 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     charts: [
       {
         name: '',
-        title: `capacity: students added ${settings.step} at a time`,
+        title: `${variant.scenario}: students added ${settings.step} at a time`,
         timeline: rec.timeline(),
         markers: steps.map((s) => ({ t: (s.from - rec.startedAt) / 1000, label: `hold ${s.students}` })),
       },
@@ -107,4 +126,5 @@ export async function capacity(options: RunOptions, env: Env, log: (line: string
     checks: [atLeastCheck(`students held ${settings.holdS} s at p95 <= ${settings.p95LimitMs} ms`, held, settings.goal), hitRateCheck(hitRate, options.thresholds), ...answerChecks(run)],
     figures: { held, steps: steps.map(({ from: _f, to: _t, ...s }) => s), operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
   };
+  return { result, run, ...(best ? { held: { from: best.from, to: best.to, students: best.students } } : {}) };
 }

@@ -8,6 +8,7 @@ import { cpuSection, errorsSection, integritySection, monitoringSection, operati
 import type { RunOptions } from '../options.js';
 import type { Env } from '../setup/target.js';
 import { answerChecks, runStudentsScenario, type StudentsRun } from './students-run.js';
+import { freshnessCheck, freshnessSection } from './school-day.js';
 
 /**
  * classroom: 200 students log in within 10 s (a login storm: argon2 is slow on purpose), then
@@ -45,7 +46,14 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
     timeoutS: options.timeoutS ?? 10,
   };
   const startedAt = new Date().toISOString();
-  const run = await runStudentsScenario(env, { ...settings, tokens: false }, { kind: 'classroom', loginWindowMs: loginWindowS * 1000, durationMs: durationS * 1000 }, log, instances);
+  const teacherBehaviour = { overviewEveryMs: (options.overviewEveryS ?? 10) * 1000, assignChance: options.assignChance ?? 0.02 };
+  const run = await runStudentsScenario(
+    env,
+    { ...settings, tokens: false, teachers: options.teachers ?? 0, teacherBehaviour },
+    { kind: 'classroom', loginWindowMs: loginWindowS * 1000, durationMs: durationS * 1000 },
+    log,
+    instances,
+  );
   const rec = run.recorder;
   const seconds = (rec.lastAt() - rec.startedAt) / 1000;
   const operations = rec.operations();
@@ -54,7 +62,7 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
   const hitRate = run.monitoring.available ? run.monitoring.cache.hitRate : undefined;
   return {
     scenario: 'classroom',
-    title: `${students} students log in within ${loginWindowS} s, then dashboard, exercise, answer, recommendations with ${settings.thinkS.join('-')} s of thought, for ${durationS} s; server: ${run.target.server}, ${run.target.database}, cache ${run.target.cache}.`,
+    title: `${students} students log in within ${loginWindowS} s, then dashboard, exercise, answer, recommendations with ${settings.thinkS.join('-')} s of thought, for ${durationS} s${run.teachers ? `, ${run.teachers} teachers opening their class overview every ${teacherBehaviour.overviewEveryMs / 1000} s` : ''}; server: ${run.target.server}, ${run.target.database}, cache ${run.target.cache}.`,
     startedAt,
     seconds,
     settings,
@@ -62,6 +70,7 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
     sections: [
       operationsSection('Operations', operations, overall, seconds, run.monitoring),
       loginStorm(run, loginWindowS),
+      run.teachers ? freshnessSection(run.load.result.freshness) : undefined,
       errorsSection(operations),
       monitoringSection(run.monitoring),
       integritySection(run.integrity, { grading: run.load.result.gradingMismatches, replay: run.load.result.replayMismatches, examples: run.load.result.examples }),
@@ -73,8 +82,9 @@ async function classroomOnce(options: RunOptions, env: Env, log: (line: string) 
       hitRateCheck(hitRate, options.thresholds),
       ...answerChecks(run),
       ...agreementChecks(run.monitoring, operations, overall),
+      ...(run.teachers ? [freshnessCheck(run.load.result.freshness)] : []),
     ],
-    figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
+    figures: { operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target, teachers: run.teachers, freshness: run.load.result.freshness },
   };
 }
 

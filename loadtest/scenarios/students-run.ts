@@ -10,6 +10,8 @@ import { Recorder } from '../measure/recorder.js';
 import { signInAdmin } from '../setup/admin.js';
 import { fetchAnswerKey } from '../setup/answer-key.js';
 import { demoStudents } from '../setup/accounts.js';
+import { classTeachers } from '../setup/teachers.js';
+import type { TeacherAccount, TeacherBehaviour } from '../driver/virtual-teacher.js';
 import { analyzeWhileRunning, vacuumIfNoAutovacuum } from '../setup/maintenance.js';
 import { openTarget, type Env, type Target } from '../setup/target.js';
 
@@ -24,6 +26,8 @@ export interface StudentsRun {
   monitoring: MonitoringReport;
   integrity: IntegrityReport;
   target: Target['describe'];
+  /** Teachers that watched their classes' overview. */
+  teachers: number;
 }
 
 export interface StudentsSettings {
@@ -37,6 +41,9 @@ export interface StudentsSettings {
   thinkS: [number, number];
   correctRate: number;
   duplicateRate: number;
+  /** Teachers of the students' classes with their overview open (at most this many; 0: none). */
+  teachers?: number;
+  teacherBehaviour?: TeacherBehaviour;
 }
 
 /** Opens the target, prepares the students, runs them, and closes the target (even on failure). */
@@ -51,6 +58,8 @@ export async function runStudentsScenario(
   const target = await openTarget(env, serverEnv, instances);
   try {
     const accounts = await demoStudents(target, settings.students, { tokens: settings.tokens });
+    const teachers = settings.teachers ? await classTeachers(target, accounts, settings.teachers) : [];
+    if (teachers.length) log(`${teachers.length} teachers watching their classes' overview`);
     if (target.db) {
       const vacuumed = await vacuumIfNoAutovacuum(target.db);
       if (vacuumed) log(vacuumed);
@@ -58,7 +67,13 @@ export async function runStudentsScenario(
     const stopAnalyzing = target.db ? await analyzeWhileRunning(target.db) : async () => undefined;
     const behaviour = { thinkMs: [settings.thinkS[0] * 1000, settings.thinkS[1] * 1000] as [number, number], correctRate: settings.correctRate, duplicateRate: settings.duplicateRate };
     try {
-      return await runStudentsAgainst(target, accounts, { connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutS * 1000, behaviour, plan }, env, log);
+      return await runStudentsAgainst(
+        target,
+        accounts,
+        { connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutS * 1000, behaviour, plan, teachers, teacherBehaviour: settings.teacherBehaviour },
+        env,
+        log,
+      );
     } finally {
       const analyzed = await stopAnalyzing();
       if (analyzed) log(analyzed);
@@ -74,6 +89,8 @@ interface LoadSettings {
   timeoutMs: number;
   behaviour: Omit<Behaviour, 'runId'>;
   plan: ClassroomPlan | CapacityPlan;
+  teachers: TeacherAccount[];
+  teacherBehaviour: TeacherBehaviour | undefined;
 }
 
 async function runStudentsAgainst(target: Target, accounts: StudentAccount[], settings: LoadSettings, env: Env, log: (line: string) => void): Promise<StudentsRun> {
@@ -86,12 +103,19 @@ async function runStudentsAgainst(target: Target, accounts: StudentAccount[], se
     const before = await takeSnapshot(db, ids);
     log(`run ${runId}: ${accounts.length} students against ${target.url}`);
     const load = await runLoad<StudentsResult>(
-      { kind: 'students', url: target.url, connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutMs, students: accounts, answers, behaviour: { ...settings.behaviour, runId }, plan: settings.plan },
+      { kind: 'students', url: target.url, connections: settings.connections, route: settings.route, timeoutMs: settings.timeoutMs, students: accounts, answers, behaviour: { ...settings.behaviour, runId }, plan: settings.plan, teachers: settings.teachers, teacherBehaviour: settings.teacherBehaviour },
       { serverInProcess: target.inProcess, progress: log },
     );
     const monitoring = await readMonitoringOfAll(target.url.split(','), admin.token);
     const [stored, after] = await Promise.all([storedAttempts(db, ids, runId), takeSnapshot(db, ids)]);
-    return { load, recorder: Recorder.from(load.result.recorder), monitoring, integrity: compareWithDatabase(load.result.submissions, stored, before, after), target: target.describe };
+    return {
+      load,
+      recorder: Recorder.from(load.result.recorder),
+      monitoring,
+      integrity: compareWithDatabase(load.result.submissions, stored, before, after),
+      target: target.describe,
+      teachers: settings.teachers.length,
+    };
   } finally {
     await admin.close();
   }
