@@ -56,6 +56,8 @@ export interface Step {
   held: boolean;
   p95: number;
   errors: number;
+  /** Teachers watching their class by then. */
+  teachers: number;
 }
 
 export interface StudentsResult {
@@ -98,8 +100,17 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
 
   const lives: Promise<void>[] = [];
   let active = 0;
+  // A teacher opens its class when its first child arrives (a capacity step adds classes).
+  const teacherBehaviour = job.teacherBehaviour ?? { overviewEveryMs: 10_000, assignChance: 0.02 };
+  const position = new Map(job.students.map((s, i) => [s.id, i]));
+  const waiting = (job.teachers ?? [])
+    .map((t) => ({ t, first: Math.min(...t.studentIds.map((id) => position.get(id) ?? Infinity)) }))
+    .sort((a, b) => a.first - b.first);
   const start = (count: number, spreadMs: number) => {
     for (; active < count; active++) lives.push(new VirtualStudent(active + 1, job.students[active]!, world).live(Math.random() * spreadMs));
+    while (freshness && waiting.length && waiting[0]!.first < count) {
+      lives.push(new VirtualTeacher(waiting.shift()!.t, world, teacherBehaviour, freshness).live(Math.random() * (spreadMs + teacherBehaviour.overviewEveryMs)));
+    }
   };
   const ticker = setInterval(() => {
     const t = now();
@@ -108,10 +119,6 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
   }, 10_000);
 
   const steps: Step[] = [];
-  if (freshness && job.teachers) {
-    const behaviour = job.teacherBehaviour ?? { overviewEveryMs: 10_000, assignChance: 0.02 };
-    for (const t of job.teachers) lives.push(new VirtualTeacher(t, world, behaviour, freshness).live(Math.random() * behaviour.overviewEveryMs));
-  }
   try {
     if (job.plan.kind === 'classroom') {
       start(job.students.length, job.plan.loginWindowMs);
@@ -126,7 +133,7 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
         const to = now();
         const s = world.recorder.overall(from, to);
         const held = s.p95 <= plan.p95LimitMs && s.errors === 0;
-        steps.push({ students: target, from, to, held, p95: s.p95, errors: s.errors });
+        steps.push({ students: target, from, to, held, p95: s.p95, errors: s.errors, teachers: (job.teachers?.length ?? 0) - waiting.length });
         events.progress(`step ${target} students: ${((s.count + s.errors) / ((to - from) / 1000)).toFixed(1)} req/s, p95 ${s.p95.toFixed(1)} ms, ${s.errors} errors: ${held ? 'held' : 'not held'}`);
         if (!held || target >= plan.max) break;
       }

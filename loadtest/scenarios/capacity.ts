@@ -35,7 +35,7 @@ export async function capacityRun(
   env: Env,
   log: (line: string) => void,
   variant: CapacityVariant = { scenario: 'capacity', defaults: { max: 12_000, rampS: 20 } },
-): Promise<{ result: ScenarioResult; run: StudentsRun; held?: { from: number; to: number; students: number } }> {
+): Promise<{ result: ScenarioResult; run: StudentsRun; held?: { from: number; to: number; students: number; teachers: number } }> {
   const max = options.max ?? options.students ?? variant.defaults.max;
   const settings = {
     start: Math.min(options.start ?? variant.defaults.start ?? 2_000, max),
@@ -82,8 +82,9 @@ export async function capacityRun(
     title: `Steps (each held ${settings.holdS} s; held = p95 <= ${settings.p95LimitMs} ms and no error)`,
     lines: [best ? `most students held: ${held}, at ${rate(best.rps)} req/s, p95 ${ms(best.latency.p95)} ms` : 'no step was held'],
     table: {
-      columns: ['students', 'req/s', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'load generator ELU (mean/peak)', 'server ELU (mean/peak)', 'server thread CPU (cores)', 'process cores', 'held'],
+      columns: [...(variant.teachers ? ['teachers'] : []), 'students', 'req/s', 'avg ms', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'load generator ELU (mean/peak)', 'server ELU (mean/peak)', 'server thread CPU (cores)', 'process cores', 'held'],
       rows: steps.map((s) => [
+        ...(variant.teachers ? [String(s.teachers)] : []),
         String(s.students),
         rate(s.rps),
         ms(s.latency.avg),
@@ -126,5 +127,5 @@ export async function capacityRun(
     checks: [atLeastCheck(`students held ${settings.holdS} s at p95 <= ${settings.p95LimitMs} ms`, held, settings.goal), hitRateCheck(hitRate, options.thresholds), ...answerChecks(run)],
     figures: { held, steps: steps.map(({ from: _f, to: _t, ...s }) => s), operations, overall, monitoring: run.monitoring, integrity: run.integrity, cpu, target: run.target },
   };
-  return { result, run, ...(best ? { held: { from: best.from, to: best.to, students: best.students } } : {}) };
+  return { result, run, ...(best ? { held: { from: best.from, to: best.to, students: best.students, teachers: best.teachers } } : {}) };
 }

@@ -44,14 +44,14 @@ export async function schoolDay(options: RunOptions, env: Env, log: (line: strin
   const overview = during.find((o) => o.name === OVERVIEW);
   const freshness = run.load.result.freshness;
   const sql = sqlPerRequest(run.monitoring, [OVERVIEW]);
-  const window = held ? `the held step (${held.students} students, ${run.teachers} teachers)` : 'the whole run (no step was held)';
+  const window = held ? `the last step held (${held.students} students, ${held.teachers} teachers)` : 'the whole run (no step was held)';
 
   const sections: Section[] = [
     { ...operationsSection(`Every operation during ${window}`, during, overall, (to - from) / 1000, run.monitoring) },
     {
       title: 'Teachers',
       lines: [
-        `${run.teachers} teachers, each opening its class overview (with its assignments) every ${behaviour.overviewEveryMs / 1000} s, assigning a module after ${share(behaviour.assignChance)} of them`,
+        `${held?.teachers ?? run.teachers} teachers (at the last step held), each opening its class overview (with its assignments) every ${behaviour.overviewEveryMs / 1000} s, assigning a module after ${share(behaviour.assignChance)} of them`,
         overview ? `${OVERVIEW}: ${overview.count} answered, p95 ${ms(overview.p95)} ms, p99 ${ms(overview.p99)} ms` : 'no overview answered in the window',
         `SQL per overview (server, whole run): ${sql === undefined ? 'monitoring unavailable' : sql.toFixed(2)}`,
         `${ASSIGN}: ${during.find((o) => o.name === ASSIGN)?.count ?? 0} in the window`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressStatus } from '../common/enums.js';
 import { DAY_MS } from '../common/time.js';
-import { decideProgress, NOT_STARTED, type ProgressState } from './scheduling.js';
+import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
+import { decideProgress, NOT_STARTED, recallAt, type ProgressState } from './scheduling.js';
 
 const start: ProgressState = NOT_STARTED;
 const t0 = new Date('2026-03-02T09:00:00Z');
@@ -58,5 +59,29 @@ describe('decideProgress', () => {
     const done = decideProgress(start, { correct: true, hintsUsed: 0, at: t0, exercisePoints: 5 }).next;
     const early = decideProgress(done, { correct: true, hintsUsed: 0, at: at(0.05), exercisePoints: 5 }).next;
     expect(early.status).toBe(ProgressStatus.COMPLETED);
+  });
+});
+
+describe('recallAt', () => {
+  it("is ts-fsrs's get_retrievability for the card the scheduler stored, at any time after", () => {
+    const scheduler = fsrs({ enable_short_term: false, maximum_interval: 180, request_retention: 0.9, enable_fuzz: false });
+    const start = new Date('2026-09-03T08:30:00Z');
+    let state: ProgressState = NOT_STARTED;
+    let card = createEmptyCard(start);
+    let checked = 0;
+    // A child's answers over a term (right, right, wrong, right with a hint...), each checked at several later times.
+    for (const [i, answer] of [{ correct: true, hintsUsed: 0 }, { correct: true, hintsUsed: 0 }, { correct: false, hintsUsed: 0 }, { correct: true, hintsUsed: 1 }, { correct: true, hintsUsed: 0 }].entries()) {
+      const at = new Date(start.getTime() + i * 9.7 * DAY_MS);
+      state = decideProgress(state, { ...answer, at, exercisePoints: 10 }).next;
+      if (state.reviewState === null) continue;
+      card = scheduler.next(card, at, answer.correct ? (answer.hintsUsed ? Rating.Hard : Rating.Good) : Rating.Again).card;
+      for (const later of [0, 0.4, 1, 3.5, 30, 200]) {
+        const when = new Date(at.getTime() + later * DAY_MS);
+        expect(recallAt(state.reviewState, when)).toBe(scheduler.get_retrievability(card, when, false));
+        checked++;
+      }
+    }
+    expect(checked).toBe(30);
+    expect(recallAt(null, start)).toBeNull();
   });
 });

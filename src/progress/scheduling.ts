@@ -1,4 +1,4 @@
-import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-fsrs';
 import { ProgressStatus } from '../common/enums.js';
 import { DAY_MS, type EpochMs } from '../common/time.js';
 
@@ -151,10 +151,15 @@ function reviveCard(stored: unknown, at: Date): Card {
 
 /**
  * The predicted recall (0 to 1) at `at` of an exercise with this memory state, from FSRS's
- * forgetting curve (ts-fsrs's retrievability); null without a memory state (never right yet).
+ * forgetting curve; null without a memory state (never right yet). What ts-fsrs's
+ * get_retrievability(card, at) computes (whole days since the last review, stability to 8
+ * places), without building the card it takes: an overview asks it for every exercise of every
+ * child (scheduling.test.ts pins the two together).
  */
 export function recallAt(reviewState: unknown, at: Date): number | null {
   const s = reviewState as Partial<StoredCard> | null;
   if (!s || typeof s.stability !== 'number' || typeof s.lastReview !== 'string') return null;
-  return scheduler.get_retrievability(reviveCard(s, at), at, false);
+  if ((s.state ?? State.Review) === State.New) return 0;
+  const days = Math.max(Math.floor((at.getTime() - Date.parse(s.lastReview)) / DAY_MS), 0);
+  return scheduler.forgetting_curve(days, +s.stability.toFixed(8));
 }

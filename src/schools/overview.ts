@@ -30,29 +30,41 @@ export function moduleCells(
   at: Date,
   ends: readonly (readonly [number, number])[],
 ): ModuleMastery[] {
-  const byExercise = new Map(rows.map((r) => [r.exerciseId, r]));
-  return modules.map((m) => {
-    const exercises = exercisesOf.get(m.id) ?? [];
-    const when = new Date(Math.max(at.getTime(), periodEnd(m.period, at, ends).getTime()));
-    let attempted = 0, completed = 0, mastered = 0, attempts = 0, successes = 0, recall = 0;
-    for (const e of exercises) {
-      const p = byExercise.get(e.id);
-      if (!p || p.attempts === 0) continue;
-      attempted++;
-      attempts += p.attempts;
-      successes += p.successes;
-      if (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) completed++;
-      if (p.status === ProgressStatus.MASTERED) mastered++;
-      recall += recallAt(p.reviewState, when) ?? 0;
-    }
-    return Object.assign(new ModuleMastery(), {
-      moduleId: m.id,
-      total: exercises.length,
-      attempted,
-      completed,
-      mastered,
-      successRate: attempts === 0 ? 0 : successes / attempts,
-      recallAtPeriodEnd: attempted === 0 ? null : recall / attempted,
+  return cellsOf(modules, exercisesOf, at, ends)(rows);
+}
+
+/** moduleCells for many children at one time: what does not depend on the child is worked out once. */
+export function cellsOf(
+  modules: readonly Module[],
+  exercisesOf: ReadonlyMap<number, readonly Exercise[]>,
+  at: Date,
+  ends: readonly (readonly [number, number])[],
+): (rows: readonly Progress[]) => ModuleMastery[] {
+  const whenOf = new Map(PERIODS.map((p) => [p, new Date(Math.max(at.getTime(), periodEnd(p, at, ends).getTime()))]));
+  const columns = modules.map((m) => ({ id: m.id, exercises: exercisesOf.get(m.id) ?? [], when: whenOf.get(m.period)! }));
+  return (rows) => {
+    const byExercise = new Map(rows.map((r) => [r.exerciseId, r]));
+    return columns.map(({ id, exercises, when }) => {
+      let attempted = 0, completed = 0, mastered = 0, attempts = 0, successes = 0, recall = 0;
+      for (const e of exercises) {
+        const p = byExercise.get(e.id);
+        if (!p || p.attempts === 0) continue;
+        attempted++;
+        attempts += p.attempts;
+        successes += p.successes;
+        if (p.status === ProgressStatus.COMPLETED || p.status === ProgressStatus.MASTERED) completed++;
+        if (p.status === ProgressStatus.MASTERED) mastered++;
+        recall += recallAt(p.reviewState, when) ?? 0;
+      }
+      return Object.assign(new ModuleMastery(), {
+        moduleId: id,
+        total: exercises.length,
+        attempted,
+        completed,
+        mastered,
+        successRate: attempts === 0 ? 0 : successes / attempts,
+        recallAtPeriodEnd: attempted === 0 ? null : recall / attempted,
+      });
     });
-  });
+  };
 }

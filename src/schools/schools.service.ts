@@ -12,7 +12,7 @@ import { requireAdmin, requireSignedIn } from '../viewer.js';
 import { AVATARS, MAX_CLASS_SIZE, displayClassCode, newChildUsername, newClassCode, normalizeClassCode, newPictureSequence, newTemporaryPassword, randomAvatar, sequenceText } from '../auth/login-cards.js';
 import type { NewClassroomInput, NewStudentInput, NewTeacherInput } from './school.input.js';
 import { Assignment, Classroom, ClassOverview, ClassOverviewRow, LoginCard, NewAccount, RosterChild, SignInRoster, ViewerInfo, type ClassroomConnection, type Teacher } from './school.type.js';
-import { moduleCells } from './overview.js';
+import { cellsOf } from './overview.js';
 import { groupBy } from '../common/group-by.js';
 import { DAY_MS, type Clock } from '../common/time.js';
 import type { Config } from '../config.js';
@@ -47,8 +47,8 @@ export class SchoolsService {
     ]);
     const columns = args.period ? modules.filter((m) => m.period === args.period) : modules;
     const exercisesOf = groupBy(curriculum, (e) => e.moduleId);
-    const at = this.clock.now();
-    const rows = students.map((student, i) => Object.assign(new ClassOverviewRow(), { student, cells: moduleCells(columns, exercisesOf, progress[i]!, at, this.periodEnds) }));
+    const cells = cellsOf(columns, exercisesOf, this.clock.now(), this.periodEnds);
+    const rows = students.map((student, i) => Object.assign(new ClassOverviewRow(), { student, cells: cells(progress[i]!) }));
     return Object.assign(new ClassOverview(), { modules: columns, rows });
   }
 
