@@ -9,6 +9,7 @@ import { monitorScreen, runMonitor } from './cli/monitor.js';
 import { banner, startServer } from './cli/serve.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { explainHotQueries } from './cli/hot-queries.js';
+import { cardsFrom, loginCardsPage } from './cli/login-cards-page.js';
 import { applyIndexes } from './db/indexes.js';
 import { migrateDown, migrateToLatest } from './db/migrate.js';
 import { createLogger } from './logger.js';
@@ -26,6 +27,7 @@ import { DEMO_STUDENTS, DemoAccountsInProductionError, seed } from '../db/seeds/
  *   node dist/src/main.js monitor [--once]        a live view of a running server (as an admin)
  *   node dist/src/main.js cache-stats             its cache figures
  *   node dist/src/main.js cache-clear [namespace] empty one cache namespace, or all
+ *   node dist/src/main.js cards [--in F] [--out F] login cards (enrollStudents' answer) as a page to print
  */
 const SCHEMA_FILE = 'schema/schema.graphql';
 
@@ -84,6 +86,22 @@ async function main(): Promise<number> {
       process.on('SIGTERM', () => stop('SIGTERM'));
       process.on('SIGINT', () => stop('SIGINT'));
       return new Promise<number>(() => {}); // runs until a signal
+    }
+    case 'cards': {
+      const { values } = parseArgs({ args: rest, options: { in: { type: 'string' }, out: { type: 'string' } } });
+      let cards;
+      try {
+        cards = cardsFrom(JSON.parse(readFileSync(values.in ?? 0, 'utf8')));
+      } catch (error) {
+        console.error(`login cards: ${(error as Error).message}`);
+        return 1;
+      }
+      const page = loginCardsPage(cards);
+      if (values.out) {
+        writeFileSync(values.out, page);
+        console.error(`${cards.length} cards written to ${values.out}: open it in a browser and print it.`);
+      } else process.stdout.write(page);
+      return 0;
     }
     case 'schema': {
       const { values } = parseArgs({ args: rest, options: { check: { type: 'boolean', default: false } } });

@@ -31,6 +31,8 @@ export interface CapacityPlan {
   settleMs: number;
   holdMs: number;
   p95LimitMs: number;
+  /** Held only when every operation's own p95 is within the limit (school-day), not just all of them together. */
+  perOperation?: boolean;
 }
 
 export interface StudentsJob {
@@ -132,9 +134,10 @@ export async function runStudents(job: StudentsJob, events: DriverEvents): Promi
         if (!(await world.sleeper.sleep(plan.holdMs))) break;
         const to = now();
         const s = world.recorder.overall(from, to);
-        const held = s.p95 <= plan.p95LimitMs && s.errors === 0;
-        steps.push({ students: target, from, to, held, p95: s.p95, errors: s.errors, teachers: (job.teachers?.length ?? 0) - waiting.length });
-        events.progress(`step ${target} students: ${((s.count + s.errors) / ((to - from) / 1000)).toFixed(1)} req/s, p95 ${s.p95.toFixed(1)} ms, ${s.errors} errors: ${held ? 'held' : 'not held'}`);
+        const p95 = plan.perOperation ? Math.max(s.p95, ...world.recorder.operations(from, to).map((o) => o.p95)) : s.p95;
+        const held = p95 <= plan.p95LimitMs && s.errors === 0;
+        steps.push({ students: target, from, to, held, p95, errors: s.errors, teachers: (job.teachers?.length ?? 0) - waiting.length });
+        events.progress(`step ${target} students: ${((s.count + s.errors) / ((to - from) / 1000)).toFixed(1)} req/s, p95 ${p95.toFixed(1)} ms${plan.perOperation ? ' (the slowest operation)' : ''}, ${s.errors} errors: ${held ? 'held' : 'not held'}`);
         if (!held || target >= plan.max) break;
       }
     }

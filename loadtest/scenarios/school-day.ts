@@ -35,6 +35,7 @@ export async function schoolDay(options: RunOptions, env: Env, log: (line: strin
     defaults: { start: students, max: students, rampS: 30 },
     teachers: options.teachers ?? Number.MAX_SAFE_INTEGER,
     teacherBehaviour: behaviour,
+    perOperation: true,
   });
   const p95Limit = options.p95LimitMs ?? 100;
   const rec = run.recorder;

@@ -128,12 +128,6 @@ export class SchoolsRepository {
     });
   }
 
-  /** The id of the class holding this code. */
-  async classroomIdByCode(code: string): Promise<number | undefined> {
-    const row = await named('classrooms.byCode', this.db.selectFrom('classrooms').select('id').where('class_code', '=', code)).executeTakeFirst();
-    return row?.id;
-  }
-
   /** A page of classes, newest first (one teacher's, or everyone's), plus one row to tell whether more follow. */
   /** A page of class ids, newest first (one teacher's, or everyone's), plus one to tell whether more follow. */
   async classroomIdsPage(args: { teacherId: number | null; first: number; afterId: number | null }): Promise<number[]> {
@@ -150,13 +144,20 @@ export class SchoolsRepository {
     return Number((await named('classrooms.count', q).executeTakeFirstOrThrow()).n);
   }
 
-  /** The sign-in roster: first names and avatars, nothing more. */
-  async roster(classroomId: number): Promise<{ id: number; firstName: string; avatar: string }[]> {
-    const rows = await named(
-      'classrooms.roster',
-      this.db.selectFrom('students').select(['id', 'first_name', 'avatar']).where('classroom_id', '=', classroomId).orderBy('first_name').orderBy('id'),
-    ).execute();
-    return rows.map((r) => ({ id: r.id, firstName: r.first_name, avatar: r.avatar }));
+  /** The sign-in roster of a class code, in one statement: its name, first names and avatars, nothing more. */
+  async rosterByCode(code: string): Promise<{ name: string; children: { id: number; firstName: string; avatar: string }[] } | undefined> {
+    const row = await named(
+      'classrooms.rosterByCode',
+      this.db
+        .selectFrom('classrooms as c')
+        .select([
+          'c.name',
+          sql<{ id: number; firstName: string; avatar: string }[]>`coalesce((select json_agg(json_build_object('id', s.id, 'firstName', s.first_name, 'avatar', s.avatar) order by s.first_name, s.id)
+            from students s where s.classroom_id = c.id), '[]'::json)`.as('children'),
+        ])
+        .where('c.class_code', '=', code),
+    ).executeTakeFirst();
+    return row && { name: row.name, children: row.children };
   }
 
   /**

@@ -258,12 +258,11 @@ export class SchoolsService {
    */
   async signInRoster(ctx: Context, typedCode: string): Promise<SignInRoster | null> {
     const code = normalizeClassCode(typedCode);
-    const id = code === undefined ? undefined : await ctx.repositories.schools.classroomIdByCode(code);
-    await ctx.services.auth.countUnknownClassCode(ctx, id !== undefined);
-    if (id === undefined) return null;
-    const classroom = await ctx.loaders.classroom.load(id);
-    const children = (await ctx.repositories.schools.roster(classroom.id)).map((c) => Object.assign(new RosterChild(), c));
-    return Object.assign(new SignInRoster(), { classroomName: classroom.name, children });
+    const roster = code === undefined ? undefined : await ctx.repositories.schools.rosterByCode(code);
+    await ctx.services.auth.countUnknownClassCode(ctx, roster !== undefined);
+    if (roster === undefined) return null;
+    const children = roster.children.map((c) => Object.assign(new RosterChild(), c));
+    return Object.assign(new SignInRoster(), { classroomName: roster.name, children });
   }
 
   /** Query.viewer: who is signed in. */
