@@ -113,8 +113,8 @@ const schema = z
     VIEWER_MAX_HEAVY_INFLIGHT: z.coerce.number().int().min(1).max(100).default(1),
     /** Operation cost one viewer may spend per second, sustained (a dashboard costs ~300)... */
     VIEWER_COST_PER_SECOND: z.coerce.number().int().min(100).max(10_000_000).default(20_000),
-    /** ...and at once (at least the cost limit, 30,000, so that any allowed operation can run). */
-    VIEWER_COST_BURST: z.coerce.number().int().min(30_000).max(100_000_000).default(100_000),
+    /** ...and at once (at least the cost limit, 36,000, so that any allowed operation can run). */
+    VIEWER_COST_BURST: z.coerce.number().int().min(36_000).max(100_000_000).default(100_000),
     /**
      * The last day (MM-DD) of each of the five periods of the school year, P1 to P5: by default the
      * French calendar's, roughly (All Saints', Christmas, winter and spring holidays, early July).

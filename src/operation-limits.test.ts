@@ -56,7 +56,7 @@ describe('operation limits (graphql-armor and the request limits)', () => {
     const twice = `{ a: students(first: 100) ${body} b: students(first: 100) ${body} }`;
     const res = await t.gql(twice, { token: admin });
     expect(limitOf(res)).toEqual({ status: 400, code: 'OPERATION_LIMIT_EXCEEDED', limit: 'cost' });
-    expect(res.errors?.[0]?.message).toMatch(/^The operation would cost \d+ .*at most 30000 is accepted/);
+    expect(res.errors?.[0]?.message).toMatch(/^The operation would cost \d+ .*at most 36000 is accepted/);
   });
 
   it('refuse more than 10 directives', async () => {

@@ -55,6 +55,20 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('three instanc
     expect((await attempted(c)).rows).toBe(before.rows + 1);
   });
 
+  it("ranks a module assigned on one instance first in a child's recommendations on another, at once", async () => {
+    const [a, b, c] = instances as [TestApp, TestApp, TestApp];
+    const teacher = await a.login('teacher02', DEMO_TEACHER_PASSWORD); // CE1 A
+    const classroom = (await a.gql('{ classrooms(first: 1) { edges { node { id students(first: 1) { edges { node { username } } } } } } }', { token: teacher })).data.classrooms.edges[0].node;
+    const token = await c.login(classroom.students.edges[0].node.username);
+    const RECOMMENDED = '{ me { recommendations(limit: 1) { exercise { id module { id } } } } }';
+    const before = (await c.gql(RECOMMENDED, { token })).data.me.recommendations[0].exercise; // cached on c
+    const last = await a.app.database.db.selectFrom('modules').select('id').where('level', '=', 'CE1').where('active', '=', true).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(before.module.id).not.toBe(String(last.id));
+    const res = await b.gql('mutation($c: ID!, $m: [ID!]!) { assignModules(classroomId: $c, moduleIds: $m) { id } }', { token: teacher, variables: { c: classroom.id, m: [String(last.id)] } });
+    expect(res.errors).toBeUndefined();
+    for (const t of [c, a]) expect((await t.gql(RECOMMENDED, { token })).data.me.recommendations[0].exercise.module.id).toBe(String(last.id));
+  });
+
   it('shares the login lockout: five failures spread over the instances lock the username on all', async () => {
     const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
     for (let i = 0; i < 5; i++) {

@@ -140,8 +140,8 @@ export async function seed(db: Kysely<Database>, options: SeedOptions): Promise<
 }
 
 /**
- * One demo teacher per level, each with a class of the first 200 demo students of that level
- * (the load-test students beyond them stay without a class). Created once: a teacher that exists
+ * One demo teacher per level, each with a class of its level's 40 of the first 200 demo students
+ * (the load-test students beyond them: writeLoadClasses). Created once: a teacher that exists
  * is left as it is.
  */
 async function writeDemoClasses(db: Kysely<Database>, log: (m: string) => void): Promise<void> {

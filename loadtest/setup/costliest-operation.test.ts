@@ -32,12 +32,14 @@ describe('growCostliest', () => {
   it('grows to the costliest accepted operation, and shows the next step refused', async () => {
     const server = fakeServer(OPERATION_LIMITS.cost);
     const found = await growCostliest(allPieces(), costOf, server.probe);
-    // A level with its exercises' contents costs 35 x (1 + 12 x 14) = 5,915: five of them, then
-    // finer pieces down to 5 modules' ids (10) fill the rest, to the limit itself.
-    expect(found.cost).toBe(30_000);
+    // A level with its exercises' contents costs 35 x (1 + 12 x 14) = 5,915: as many as fit (the
+    // five levels first), then finer pieces down to 5 modules' ids (10) fill the rest, to the limit
+    // itself; the next step refused is one whole level more.
+    expect(found.cost).toBe(OPERATION_LIMITS.cost);
     expect(found.pieces.slice(0, 5).map((p) => p.level)).toEqual([...LEVELS]);
     expect(found.pieces.length).toBeLessThanOrEqual(OPERATION_LIMITS.aliases);
-    expect(found.refused).toMatchObject({ cost: 5 * 5_915 + 5_915, expectedCost: 5 * 5_915 + 5_915 });
+    const whole = Math.floor(OPERATION_LIMITS.cost / 5_915);
+    expect(found.refused).toMatchObject({ cost: (whole + 1) * 5_915, expectedCost: (whole + 1) * 5_915 });
     expect(found.probes).toBe(server.sent.length);
     expect(found.text).toBe(renderOperation(found.pieces));
     // Every piece more was refused: nothing that the pieces can build costs more and is accepted.

@@ -29,7 +29,7 @@ interface Budget {
  *   a good part of its cost);
  * - cost per second: a budget of `costBurst` that regains `costPerSecond` (a token bucket), spent
  *   by each operation's cost. A child's dashboard costs ~300: thousands a minute; the costliest
- *   operation allowed (30,000 cost, ~0.5 MB) at most every 1.5 s, a few % of one core.
+ *   operation allowed (36,000 cost, ~0.6 MB) at most every 1.8 s, a few % of one core.
  * A viewer is a signed-in account, however many tokens and connections it uses; requests without a
  * token count per client address, and only when heavy (a school's children sign in from one address
  * at once; signing in has limits of its own).
