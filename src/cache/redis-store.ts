@@ -10,7 +10,7 @@ import { groupBy } from '../common/group-by.js';
 const VERSION_TTL_SECONDS = 2 * 24 * 3600;
 
 /** Changed with the shape of a cached value: instances of two versions never read each other's entries. */
-const FORMAT = 'c5';
+const FORMAT = 'c6';
 
 /**
  * Values through Keyv over @keyv/redis, version tokens through the same node-redis client: the

@@ -19,7 +19,8 @@ export class RecommendationsService {
   async forStudent(ctx: Context, student: Student, limit: number): Promise<RankedExercise[]> {
     const access = requireStudentAccess(ctx, student); // a promise for a teacher only
     if (access) await access;
-    const [work, assignments] = await Promise.all([ctx.studentModel.work(student), ctx.studentModel.assignments(student)]);
+    const work = await ctx.studentModel.work(student);
+    const assignments = student.assignments ?? (await ctx.studentModel.assignments(student)); // read again only for a write's row
     const now = this.clock.now().getTime();
     const assigned = assignments.length === 0 ? '' : JSON.stringify(assignments);
     let kept = this.rankings.get(work);
